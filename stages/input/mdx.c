@@ -322,7 +322,8 @@ char *vgi_mdx(const char *text, size_t len, int mdx_file, size_t *out_len) {
       if (from != l) x.changed = 1;
     }
     char c;
-    int k = (from == s || s - from < 4) ? vgi_fence_run(s, e, &c) : 0;
+    /* (MDX has no indented code: a fence in a list item, four spaces in, is a fence) */
+    int k = vgi_fence_run(s, e, &c);
     if (fence) {
       if (k && c == fc && k >= fence) fence = 0;
       vgi_buf_add(&x.out, from, (size_t)(e - from));

@@ -325,10 +325,13 @@ static void mdx_expressions(void **state) {
     "Welcome to {meta.title}, written by {meta.author} of {site.name}.\n\n"
     "## Setup\n\n"
     "This guide covers version {version} of the tool and {props.other} parts.\n\n"
-    "Run the installer{' '}now, it takes {count * 2} minutes. Use `{braces}` in code.\n";
+    "Run the installer{' '}now, it takes {count * 2} minutes. Use `{braces}` in code.\n\n"
+    "1. Write the config:\n\n    ```yml\n    fields:\n      - { label: \"Title\", widget: \"string\" }\n    ```\n";
   vgi_options o = { .detail = VGI_DETAIL_FULL };
   vgi_diags d;
   cJSON *m = load_text("expr.mdx", doc, &o, &d);
+  /* a fence in a list item, four spaces in, is code: its braces stay */
+  assert_non_null(scene_with(m, "command", "{ label:"));
   vgi_diags_free(&d);
   char *all = all_of(m);
   static const char *const marks[] = { "{meta", "meta.", "{version", "props", "{'", "count", "{count" };
