@@ -131,13 +131,120 @@ static int mdx_text(const char *text, size_t len) {
   return 0;
 }
 
+/* The literal strings a page names (front matter's "title: Install",
+ * "export const version = '2.1';", an exported object's "title: 'Hello',"):
+ * what an expression that names one ("{frontMatter.title}", "{version}")
+ * shows. */
+#define MDX_VALUES 32
+#define MDX_EXPR_MAX 200    /* bytes an expression in braces may take on its line */
+typedef struct mdx_value { const char *k, *v; size_t kn, vn; } mdx_value;
+
 typedef struct mdx {
   vgi_buf out;
+  mdx_value values[MDX_VALUES];
+  int nvalues;
   int changed;
   int comment;                 /* inside a comment in braces */
   int depth;                   /* components open */
   int dedent[MDX_DEPTH];       /* the indent of each one's content; -1: not seen yet */
 } mdx;
+
+/* "key: value" or "key = 'value'" at [s, e) (a line of front matter or of
+ * an export), the value a literal (quoted, or front matter's bare text):
+ * kept in x->values. */
+static void value_line(mdx *x, const char *s, const char *e, int bare) {
+  while (s < e && (*s == ' ' || *s == '\t')) s++;
+  if (e - s > 12 && !strncmp(s, "export const ", 13)) s += 13;
+  else if (e - s > 10 && !strncmp(s, "export let ", 11)) s += 11;
+  const char *k = s;
+  while (s < e && (isalnum((unsigned char)*s) || *s == '_' || *s == '$')) s++;
+  size_t kn = (size_t)(s - k);
+  while (s < e && *s == ' ') s++;
+  if (!kn || s >= e || (*s != ':' && *s != '=') || x->nvalues >= MDX_VALUES) return;
+  s++;
+  while (s < e && *s == ' ') s++;
+  if (!bare && s < e && *s == '{') {
+    /* an object on its line ("export const meta = {title: 'T', n: 'x'}"):
+     * each of its "key: 'literal'" */
+    for (const char *q = s + 1; q < e && x->nvalues < MDX_VALUES;) {
+      const char *c = memchr(q, ',', (size_t)(e - q));
+      const char *z = c ? c : e;
+      const char *k2 = q;
+      while (k2 < z && *k2 == ' ') k2++;
+      if (k2 < z && *k2 != '{') value_line(x, k2, z[-1] == '}' ? z - 1 : z, 0);
+      q = z + 1;
+    }
+    return;
+  }
+  while (e > s && strchr(" \r,;", e[-1])) e--;
+  if (e - s >= 2 && strchr("'\"", *s) && e[-1] == *s) s++, e--;
+  else if (!bare || s == e || strchr("{[|>&*!", *s)) return;
+  if (memchr(s, '{', (size_t)(e - s)) || memchr(s, '<', (size_t)(e - s))) return;
+  x->values[x->nvalues++] = (mdx_value){ k, s, kn, (size_t)(e - s) };
+}
+
+/* The page's literal values: its front matter's top-level keys, and the
+ * lines of its exports (bounded: MDX_SPAN lines an export). */
+static void page_values(mdx *x, const char *text, size_t len) {
+  int fm = len >= 4 && !strncmp(text, "---", 3) && (text[3] == '\n' || text[3] == '\r');
+  int in_export = 0, fence = 0;
+  char fc = 0, c;
+  for (size_t i = 0; i < len && x->nvalues < MDX_VALUES;) {
+    const char *l = text + i, *nl = memchr(l, '\n', len - i), *e = nl ? nl : text + len;
+    int k = fm ? 0 : vgi_fence_run(l, e, &c);
+    if (k && (!fence || c == fc)) fence = !fence, fc = c;   /* code's exports are not the page's */
+    if (k || fence) {
+    } else if (fm && i > 0 && e - l >= 3 && !strncmp(l, "---", 3)) fm = 0;
+    else if (fm && i > 0 && *l != ' ') value_line(x, l, e, 1);
+    else if (!fm && export_line(l, e)) {
+      value_line(x, l, e, 0);
+      in_export = open_brackets(l, e, 0) > 0 ? MDX_SPAN : 0;
+    } else if (in_export) {
+      value_line(x, l, e, 0);
+      if (open_brackets(l, e, 1) <= 0) in_export = 0;
+      else in_export--;
+    }
+    i = (size_t)(e - text) + 1;
+  }
+}
+
+/* An expression in braces at p ("{meta.title}", "{' '}", "{count + 1}"):
+ * its length up to the closing brace on this line (0: none). What the page
+ * shows of it goes to x->out: a string literal's text, or the value a path
+ * of names ends with when the page gives it as a literal; else nothing, as
+ * no expression is ever said ("{meta.title}" was read out). */
+static size_t expression_at(mdx *x, const char *p, const char *e) {
+  if (e - p > MDX_EXPR_MAX) e = p + MDX_EXPR_MAX;
+  int depth = 0;
+  char quote = 0;
+  const char *z = NULL;
+  for (const char *q = p; q < e && !z; q++) {
+    if (quote) { if (*q == '\\') q++; else if (*q == quote) quote = 0; continue; }
+    if (*q == '\'' || *q == '"' || *q == '`') quote = *q;
+    else if (*q == '{') depth++;
+    else if (*q == '}' && --depth == 0) z = q;
+  }
+  if (!z) return 0;
+  const char *a = p + 1, *b = z;
+  while (a < b && *a == ' ') a++;
+  while (b > a && b[-1] == ' ') b--;
+  if (b - a >= 2 && strchr("'\"`", *a) && b[-1] == *a && !memchr(a + 1, *a, (size_t)(b - a - 2))) {
+    vgi_buf_add(&x->out, a + 1, (size_t)(b - a - 2));
+  } else {
+    const char *last = a;
+    int path = b > a;
+    for (const char *q = a; q < b && path; q++) {
+      if (*q == '.' && q > a && q + 1 < b) last = q + 1;
+      else path = isalnum((unsigned char)*q) || *q == '_' || *q == '$';
+    }
+    for (int i = 0; path && i < x->nvalues; i++)
+      if (x->values[i].kn == (size_t)(b - last) && !strncmp(x->values[i].k, last, x->values[i].kn)) {
+        vgi_buf_add(&x->out, x->values[i].v, x->values[i].vn);
+        break;
+      }
+  }
+  return (size_t)(z + 1 - p);
+}
 
 /* Text of a line with the comments and the components' tags out; a tab's
  * label in their place. Backtick spans are code. */
@@ -166,6 +273,12 @@ static void line_text(mdx *x, const char *s, const char *e) {
       p += 3;
       continue;
     }
+    size_t xl = !tick && *p == '{' ? expression_at(x, p, e) : 0;
+    if (xl) {
+      x->changed = 1;
+      p += xl;
+      continue;
+    }
     jsx_tag t;
     int runs_on;
     size_t tl = !tick && *p == '<' ? component_at(p, e, &t, &runs_on) : 0;
@@ -191,6 +304,7 @@ char *vgi_mdx(const char *text, size_t len, int mdx_file, size_t *out_len) {
   if (!mdx_file && !mdx_text(text, len)) return NULL;
   mdx x;
   memset(&x, 0, sizeof x);
+  page_values(&x, text, len);
   int fence = 0, mdx_block = 0, skip_export = 0, open_tag = 0, export_depth = 0;
   char fc = 0, mc = 0;
   for (size_t i = 0; i < len;) {
@@ -208,7 +322,8 @@ char *vgi_mdx(const char *text, size_t len, int mdx_file, size_t *out_len) {
       if (from != l) x.changed = 1;
     }
     char c;
-    int k = (from == s || s - from < 4) ? vgi_fence_run(s, e, &c) : 0;
+    /* (MDX has no indented code: a fence in a list item, four spaces in, is a fence) */
+    int k = vgi_fence_run(s, e, &c);
     if (fence) {
       if (k && c == fc && k >= fence) fence = 0;
       vgi_buf_add(&x.out, from, (size_t)(e - from));

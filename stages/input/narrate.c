@@ -1569,6 +1569,47 @@ static char *noun_lead(const char *c, const char *lang) {
   return l;
 }
 
+/* An item that is only a command's forms apart by " / " ("nvm install
+ * --lts / nvm install --lts=argon / nvm install 'lts/star'"): the words they
+ * all start with ("nvm install"), the command the voice names while the
+ * slide shows its forms; each form goes on from them with code (an option,
+ * a quoted or a slashed argument). NULL else; caller frees. */
+static char *forms_command(const char *t) {
+  if (!strstr(t, " / ")) return NULL;
+  size_t common = strlen(t);   /* bytes of the words every form starts with */
+  int forms = 0;
+  for (const char *f = t; *f; forms++) {
+    const char *z = strstr(f, " / ");
+    size_t fl = z ? (size_t)(z - f) : strlen(f), k = 0;
+    while (k < common && k < fl && f[k] == t[k]) k++;
+    /* back to a whole word: a space after it in both */
+    while (k && !(t[k] == ' ' && (k >= fl || f[k] == ' '))) k--;
+    common = k;
+    if (!common) return NULL;
+    f = z ? z + 3 : f + fl;
+  }
+  if (forms < 2) return NULL;
+  for (const char *f = t; *f;) {
+    const char *z = strstr(f, " / ");
+    size_t fl = z ? (size_t)(z - f) : strlen(f);
+    /* what goes on after the command is code */
+    const char *r = f + common;
+    while (*r == ' ') r++;
+    if (r >= f + fl || !(*r == '-' || *r == '\'' || *r == '"' || memchr(r, '/', (size_t)(f + fl - r)) ||
+                         memchr(r, '=', (size_t)(f + fl - r))))
+      return NULL;
+    f = z ? z + 3 : f + fl;
+  }
+  /* the command is words of code: lower case, no mark of prose */
+  for (size_t i = 0; i < common; i++)
+    if (!(islower((unsigned char)t[i]) || isdigit((unsigned char)t[i]) || strchr(" -_.", t[i]))) return NULL;
+  char *c = malloc(common + 1);
+  if (!c) abort();
+  memcpy(c, t, common);
+  c[common] = 0;
+  return c;
+}
+
 static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int cont, int all) {
   cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray(), *leads = cJSON_CreateArray();
   int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0, labelled = 0, nouns = 1;
@@ -1576,7 +1617,8 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
     const char *t = item_text(it);
     if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0) || nothing_said(t)) continue;
-    char *c = vgi_strdup(t);
+    char *c = forms_command(t);
+    if (!c) c = vgi_strdup(t);
     if (!all) drop_asides(c);
     char *lead = nouns ? noun_lead(c, lang) : NULL;
     if (lead) cJSON_AddItemToArray(leads, cJSON_CreateString(lead));
@@ -2213,6 +2255,11 @@ static int sentence_capital(const char *t) {
     "there", "in", "on", "for", "with", "all", "each", "every", "no", "not", "when", "if", "to", "you", "we",
     "our", "your", "some", "most", "many", "one", "new", "now", "also", "only", "use", "using", "allow",
     "allows", "fix", "fixes", "fixed", "improved", "removed", "added", "adds", "support", "supports", "please",
+    /* a step's imperative ("… v0.40.6. activate nvm by sourcing it") */
+    "activate", "clone", "open", "create", "download", "enable", "disable", "copy", "move", "remove", "delete",
+    "set", "go", "start", "stop", "restart", "configure", "verify", "follow", "select", "choose", "click",
+    "navigate", "ensure", "then", "next", "finally", "add", "append", "replace", "rename", "restore",
+    "uninstall", "upgrade", "reload", "write", "type", "press", "wait", "close", "save", "apply",
     NULL };
   if (!(t[0] >= 'a' && t[0] <= 'z')) return 0;
   size_t n = 0;
@@ -2232,7 +2279,9 @@ static char *sentence_capitals(const char *s) {
     if (!start || !sentence_capital(s + i)) continue;
     /* "e.g. the": an abbreviation's stop starts no sentence, nor does
      * "etc." before a lower-case word ("Lua, C, etc. related tools") */
-    if ((i >= 4 && s[i - 4] == '.') || (i >= 2 && vgi_etc_goes_on(s, s + i - 2))) continue;
+    /* (a version's last stop is a full stop: "… v0.40.6. Activate …") */
+    if ((i >= 4 && s[i - 4] == '.' && !isdigit((unsigned char)s[i - 3])) || (i >= 2 && vgi_etc_goes_on(s, s + i - 2)))
+      continue;
     /* nor "cf.", "resp.", "wrt." before a lower-case word */
     if (i >= 2 && s[i - 2] == '.' && vgi_abbrev_stop(s, s + i - 2, NULL)) continue;
     if (!c) c = vgi_strdup(s);
@@ -3942,6 +3991,40 @@ static size_t home_dotfile(const char *a, const char *z, const char **name) {
   return n;
 }
 
+/* Whether the bare host name at [a, z) of s is the object of the verb
+ * before it ("a country that blocks `raw.githubusercontent.com`:", "Use
+ * irc.libera.chat as the server"): taken out, the clause lost its object
+ * ("that blocks: curl, wget and fetch"); it is said. Not after a
+ * preposition, a copula, an article or a conjunction ("Join us at
+ * irc.oftc.net", "the mirror is dl.example.org"): that clause reads
+ * without it. English only. */
+static int host_object(const char *s, const char *p, const char *a, const char *z) {
+  char h[256];
+  if (!said_en_ || (size_t)(z - a) >= sizeof h) return 0;
+  memcpy(h, a, (size_t)(z - a));
+  h[z - a] = 0;
+  if (!host_name(h)) return 0;
+  const char *e = p;
+  while (e > s && e[-1] == ' ') e--;
+  const char *b = e;
+  while (b > s && b[-1] != ' ') b--;
+  size_t n = (size_t)(e - b);
+  if (!n || n > 20) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!islower((unsigned char)b[i])) return 0;
+  static const char *const not_verbs[] = { "the", "a", "an", "this", "that", "these", "those", "your", "its", "our",
+    "their", "my", "his", "her", "and", "or", "but", "nor", "of", "for", "than", "like", "including", "namely",
+    "such", "not", "also", "either", "both", "then", "which", "who", NULL };
+  /* a verb: one in "-s" after its subject ("that blocks"), or one that
+   * takes a host ("use", "ping"); not a noun in apposition ("the master
+   * GNU archive site ftp.gnu.org") */
+  static const char *const verbs[] = { "use", "block", "allow", "ping", "contact", "reach", "resolve", "add",
+    "set", "configure", "trust", "whitelist", "allowlist", "unblock", "blocked", "allowed", "reached", NULL };
+  int verb = word_of(verbs, b, n) || (n > 3 && b[n - 1] == 's' && b[n - 2] != 's' && b[n - 2] != 'u');
+  return verb && !dangling_word(b, n) && !awaits_object(b, n) && !word_of(not_verbs, b, n) &&
+         !word_of(placing_verb, b, n);
+}
+
 static char *speech_out(char *s) {
   vgi_buf b = {0};
   const char *p = s;
@@ -4025,6 +4108,11 @@ static char *speech_out(char *s) {
       vgi_buf_add(&b, p, (size_t)(a - p));
       vgi_buf_add(&b, sa, sn);
       vgi_buf_add(&b, z, (size_t)(e - z));
+    } else if (z > a && host_object(s, p, a, z)) {
+      vgi_buf_add(&b, p, (size_t)(a - p));
+      vgi_buf_add(&b, a, (size_t)(z - a));
+      for (const char *q = z; q < e; q++)   /* the sentence's own marks after it */
+        if (strchr(".,;:!?)", *q)) vgi_buf_add(&b, q, 1);
     } else if (z > a && unsaid(a, (size_t)(z - a)) && (sn = path_noun(s, p, a, z, e, &sa))) {
       vgi_buf_add(&b, sa, sn);
       for (const char *q = z; q < e; q++)   /* the sentence's own marks after it */

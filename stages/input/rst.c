@@ -75,6 +75,7 @@ typedef struct rst {
   int in_opt;              /* an option's item is being written */
   int opt_shown, opt_folded, opt_src;
   char opt_pre[64];
+  const char *lang;   /* the document's language (the option's, else detected): its phrases */
 } rst;
 
 enum { E_BODY = 1, E_TITLE = 2, E_FIELDS = 3 };
@@ -1592,8 +1593,10 @@ static void opts_flush(rst *r) {
     vgi_buf b = {0};
     vgi_buf_puts(&b, r->opt_pre);
     vgi_buf_puts(&b, "+ ");
-    if (r->opt_folded == 1) vgi_buf_puts(&b, vgi_phrase("en", "more_options_one"));
-    else vgi_phrase_put(&b, "en", "more_options", &arg, 1);
+    /* in the document's language: "12 weitere Optionen" in a German page */
+    const char *lg = r->lang ? r->lang : "en";
+    if (r->opt_folded == 1) vgi_buf_puts(&b, vgi_phrase(lg, "more_options_one"));
+    else vgi_phrase_put(&b, lg, "more_options", &arg, 1);
     out_line(r, r->L[r->opt_src].no, b.s, b.n);
     vgi_buf_free(&b);
   }
@@ -1694,6 +1697,10 @@ static void directive_block(rst *r, const view *v, directive *dv, int depth) {
     return;
   }
   if (!strcmp(name, "versionadded") || !strcmp(name, "versionchanged") || !strcmp(name, "versionremoved")) {
+    /* a summary says what the thing is, not its history: the version
+     * note and what it holds go ("New in version 2.3: …" was the welcome's
+     * sentence); --detail full keeps them */
+    if (!r->full) return;
     vgi_buf o = {0};
     int k = 0;
     while (k < dv->argn && dv->arg[k] != ' ') k++;
@@ -2162,6 +2169,19 @@ char *vgi_rst_markdown(const char *text, size_t len, const char *file, const vgi
   rst r = { .file = file, .d = d, .max_depth = vgi_limits(opts)->max_markdown_depth, .next_src = 1 };
   r.budget = len * 2 + (1u << 20);
   r.full = opts && opts->detail == VGI_DETAIL_FULL;
+  if (opts && opts->language && vgi_lang_tag_ok(opts->language)) r.lang = opts->language;
+  else {
+    /* (a bounded sample: detection reads its text's words) */
+    size_t sn = len < 65536 ? len : 65536;
+    while (sn < len && sn && ((unsigned char)text[sn] & 0xC0) == 0x80) sn--;   /* a whole character last */
+    char *sample = malloc(sn + 1);
+    if (sample) {
+      memcpy(sample, text, sn);
+      sample[sn] = 0;
+      r.lang = vgi_detect_language(sample);
+      free(sample);
+    }
+  }
   r.title_line = r.subtitle_line = r.docinfo_line = -1;
   if (!vgi_split_lines(text, len, 0, &r.text, &r.L, &r.n)) {
     free(r.text);

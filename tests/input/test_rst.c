@@ -325,6 +325,40 @@ static void option_directives(void **state) {
   vgi_buf_free(&t);
 }
 
+/* A summary says what a thing is, not its history: a version note
+ * (".. versionadded:: 2.3" and what it holds) is neither shown nor said,
+ * and was the welcome's sentence; --detail full keeps it. The options a
+ * summary folds are counted in the document's language ("4 weitere
+ * Optionen" in a German page, never "4 more options"). */
+static void version_notes_and_folded_options(void **state) {
+  (void)state;
+  const char *doc = "Frobnicator\n===========\n\n.. versionadded:: 2.3\n   The frobnicator reads compressed input.\n\n"
+                    "The frobnicator turns widgets into gadgets quickly.\n\nOptions\n-------\n\n"
+                    ".. versionchanged:: 3.0 Defaults changed.\n\nThe tool takes these options.\n";
+  char *md = rst_md(doc, VGI_DETAIL_SUMMARY);
+  if (strstr(md, "version")) print_message("version note in: %s\n", md);
+  assert_null(strstr(md, "version"));
+  assert_null(strstr(md, "compressed input"));
+  assert_non_null(strstr(md, "The frobnicator turns widgets into gadgets quickly."));
+  free(md);
+  md = rst_md(doc, VGI_DETAIL_FULL);
+  assert_non_null(strstr(md, "New in version 2.3"));
+  assert_non_null(strstr(md, "compressed input"));
+  free(md);
+  vgi_buf t = {0};
+  vgi_buf_puts(&t, "Werkzeug\n========\n\nDas Werkzeug wandelt Dateien in Bilder um und ist sehr schnell. Es wird mit "
+                   "der Kommandozeile bedient und ist für alle Systeme verfügbar.\n\nOptionen\n--------\n\n"
+                   "Die folgenden Optionen werden von dem Programm unterstützt:\n\n");
+  for (int k = 0; k < 12; k++)
+    vgi_buf_printf(&t, ".. option:: --opt%d\n\n   Die Option Nummer %d schaltet eine Funktion ein und ist nützlich.\n\n", k, k);
+  md = rst_md(t.s, VGI_DETAIL_SUMMARY);
+  if (!strstr(md, "+ 4 weitere Optionen\n")) print_message("no German fold in: %s\n", md);
+  assert_non_null(strstr(md, "+ 4 weitere Optionen\n"));
+  assert_null(strstr(md, "more options"));
+  free(md);
+  vgi_buf_free(&t);
+}
+
 /* A document its name does not type (a .txt, a README) that writes reST's
  * explicit markup is read as reST: python3-dbus's README, read as plain
  * text, was titled by its rule of "=" and said "dot dot". Plain text with
@@ -364,6 +398,7 @@ int main(void) {
     cmocka_unit_test(hostile),
     cmocka_unit_test(bullet_of_a_term),
     cmocka_unit_test(option_directives),
+    cmocka_unit_test(version_notes_and_folded_options),
     cmocka_unit_test(rst_found_by_its_markup),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

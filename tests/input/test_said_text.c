@@ -450,6 +450,50 @@ static void number_ranges_said(void **state) {
   free(all);
 }
 
+/* A bare host name that a verb takes as its object is said: without it
+ * the clause has none ("a country that blocks, you may have to …"); after
+ * a preposition it goes with it ("Join us at …"). */
+static void host_name_object_said(void **state) {
+  (void)state;
+  char *all = narration_of("host.md", DOC_TOP "## Mirrors\n\nIf you're in a country that blocks "
+                           "`raw.githubusercontent.com`, you may have to use the mirror instead.\n\n"
+                           "Chat with the team at irc.libera.chat every week.\n", 1);
+  said(all, "that blocks raw.githubusercontent.com, you may have to use the mirror", 1);
+  said(all, "Chat with the team every week.", 1);
+  free(all);
+}
+
+/* A list of steps said one after another: each step's imperative opens
+ * a sentence with a capital, after a version's stop too ("… v0.40.6.
+ * Activate nvm …", never "v0.40.6. activate nvm"). */
+static void steps_said_with_capitals(void **state) {
+  (void)state;
+  char *all = narration_of("steps.md", DOC_TOP "## Git Install\n\nIf you have `git` installed:\n\n"
+                           "1. clone this repo in the root of your user profile\n"
+                           "1. `cd ~/.nvm` and check out the latest version with `git checkout v0.40.6`\n"
+                           "1. activate `nvm` by sourcing it from your shell: `. ./nvm.sh`\n", 0);
+  said(all, "v0.40.6. Activate nvm by sourcing it", 1);
+  said(all, ". activate", 0);
+  free(all);
+}
+
+/* A list whose items are a command's forms apart by " / " (nvm's "nvm
+ * install --lts / nvm install --lts=argon / …") is said by the commands
+ * ("nvm install, nvm uninstall, and nvm use"); the slide shows the forms.
+ * Before, each form was read ("the nvm install command nvm install the lts
+ * option nvm install 'lts/ *' / …"). */
+static void command_forms_said_by_command(void **state) {
+  (void)state;
+  char *all = narration_of("forms.md", DOC_TOP "## Long-term Support\n\nThe following commands support LTS arguments:\n\n"
+                           "  - `nvm install --lts` / `nvm install --lts=argon` / `nvm install 'lts/*'`\n"
+                           "  - `nvm uninstall --lts` / `nvm uninstall --lts=argon` / `nvm uninstall 'lts/*'`\n"
+                           "  - `nvm use --lts` / `nvm use --lts=argon` / `nvm use 'lts/*'`\n", 0);
+  said(all, "support LTS arguments: nvm install, nvm uninstall, and nvm use.", 1);
+  said(all, "lts option", 0);
+  said(all, "argon", 0);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -472,6 +516,9 @@ int main(void) {
     cmocka_unit_test(placeholders_and_hedged_plurals),
     cmocka_unit_test(subject_not_left_without_its_verb),
     cmocka_unit_test(number_ranges_said),
+    cmocka_unit_test(host_name_object_said),
+    cmocka_unit_test(steps_said_with_capitals),
+    cmocka_unit_test(command_forms_said_by_command),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -310,6 +310,43 @@ static void mdx_pages(void **state) {
   cJSON_Delete(m);
 }
 
+/* An MDX page's expressions in braces are never said: one that names a
+ * literal of the page (its front matter, an export) is said by its value,
+ * a string literal by its text, any other by nothing; code keeps its
+ * braces. */
+static void mdx_expressions(void **state) {
+  (void)state;
+  static const char doc[] =
+    "---\ntitle: Installing\n---\n\n"
+    "import Tabs from '@theme/Tabs';\n\n"
+    "export const meta = {\n  title: 'Getting started with Widget',\n  author: \"Ann\",\n};\n"
+    "export const version = '2.1';\nexport const site = {name: 'Widgetville', kind: 'town'}\n\n"
+    "```js\nexport const author = 'Code';\n```\n\n"
+    "Welcome to {meta.title}, written by {meta.author} of {site.name}.\n\n"
+    "## Setup\n\n"
+    "This guide covers version {version} of the tool and {props.other} parts.\n\n"
+    "Run the installer{' '}now, it takes {count * 2} minutes. Use `{braces}` in code.\n\n"
+    "1. Write the config:\n\n    ```yml\n    fields:\n      - { label: \"Title\", widget: \"string\" }\n    ```\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("expr.mdx", doc, &o, &d);
+  /* a fence in a list item, four spaces in, is code: its braces stay */
+  assert_non_null(scene_with(m, "command", "{ label:"));
+  vgi_diags_free(&d);
+  char *all = all_of(m);
+  static const char *const marks[] = { "{meta", "meta.", "{version", "props", "{'", "count", "{count" };
+  for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+    if (strstr(all, marks[i])) print_message("%s in %s\n", marks[i], all);
+    assert_null(strstr(all, marks[i]));
+  }
+  assert_true(said_in(m, "Welcome to Getting started with Widget, written by Ann of Widgetville.") >= 1);
+  assert_true(said_in(m, "covers version 2.1 of the tool") >= 1);
+  assert_true(said_in(m, "Run the installer now") >= 1);
+  assert_non_null(strstr(all, "{braces}"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* MkDocs Material's content tabs ("=== \"C\"" over an indented body): the
  * body is read as Markdown, its fences as code (a template's tags in them
  * stay the code's), each tab headed by its title. */
@@ -717,6 +754,7 @@ int main(void) {
     cmocka_unit_test(code_in_callouts),
     cmocka_unit_test(hugo_escaped_shortcodes),
     cmocka_unit_test(mdx_pages),
+    cmocka_unit_test(mdx_expressions),
     cmocka_unit_test(content_tabs),
     cmocka_unit_test(definition_lists),
     cmocka_unit_test(fence_after_closing_tag),
