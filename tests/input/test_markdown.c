@@ -1333,6 +1333,42 @@ static void sentences_script_stops(void **state) {
   assert_int_equal(vgi_first_sentence(t), strlen("सभी फ़ाइलें दिखाएं।"));
 }
 
+/* Greek writes its question mark as ";": a question ends its sentence
+ * before a Greek capital, and a paragraph that opens with one keeps its
+ * answer in a summary, as "?" does; a ";" in a command or an address, or
+ * before a lower-case word, ends nothing. */
+static void sentences_greek_question(void **state) {
+  (void)state;
+  const struct { const char *lang, *text; int n; const char *first; } cases[] = {
+    { "el", "Τι είναι το Git; Είναι ένα σύστημα ελέγχου εκδόσεων.", 2, "Τι είναι το Git;" },
+    { "el", "Θέλετε να το εγκαταστήσετε\xCD\xBE Τρέξτε την εντολή.", 2, "Θέλετε να το εγκαταστήσετε\xCD\xBE" },
+    { NULL, "Πώς δημιουργείτε ένα αποθετήριο; Γράψτε git init εδώ.", 2, "Πώς δημιουργείτε ένα αποθετήριο;" },
+    { "el", "Τρέξτε apt install git; git --version στο τερματικό σας.", 1, NULL },
+    { "el", "Η διεύθυνση https://example.com/a;b=Γ δείχνει περισσότερα.", 1, NULL },
+    { "el", "Γράψτε `cd x; Make` στο τερματικό σας.", 1, NULL },
+    { "en", "Run make; Then install it.", 1, NULL },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    int n = 0;
+    char **v = vgi_sentences_lang(cases[k].text, cases[k].lang, &n);
+    if (n != cases[k].n) fail_msg("%s: %d sentences, first '%s'", cases[k].text, n, n ? v[0] : "");
+    assert_string_equal(v[0], cases[k].first ? cases[k].first : cases[k].text);
+    for (int i = 0; i < n; i++) free(v[i]);
+    free(v);
+  }
+  assert_int_equal(vgi_first_sentence("Τι κάνει αυτό; Δείχνει τα αρχεία."), strlen("Τι κάνει αυτό;"));
+  vgi_diags d;
+  cJSON *m = load_text("el.md", "# Οδηγός του Git\n\nΤο Git είναι ένα εργαλείο για προγραμματιστές σε όλο τον κόσμο.\n\n"
+                       "## Εγκατάσταση\n\nΘέλετε να το εγκαταστήσετε; Τρέξτε την εντολή `apt install git` στο "
+                       "τερματικό σας και περιμένετε λίγο. Μετά ρυθμίστε το όνομά σας και το email σας μία φορά.\n",
+                       NULL, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_non_null(strstr(all, "Θέλετε να το εγκαταστήσετε; Τρέξτε την εντολή apt install git"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* Documents in languages outside the first twelve (tldr pages, written
  * here in their form): detected, said in their voice and phrases; tldr's
  * mnemonic letters ("[c]reate") said as the word, a translation's English
@@ -5067,6 +5103,7 @@ int main(void) {
     cmocka_unit_test(summary_boilerplate_and_code),
     cmocka_unit_test(sentences_keep_dates),
     cmocka_unit_test(sentences_script_stops),
+    cmocka_unit_test(sentences_greek_question),
     cmocka_unit_test(other_languages_said_in_theirs),
     cmocka_unit_test(mdn_macros),
     cmocka_unit_test(signs_end_no_sentence),
