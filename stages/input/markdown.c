@@ -883,6 +883,7 @@ static const char *sentence_end(const char *text, const char *p, const char *lan
     if (sl && (!e[sl] || e[sl] == ' ')) return e + sl;
     size_t gl = greek_question_at(text, e, lang);
     if (gl) return e + gl;
+    if (*e == ' ' && e > p && vgi_unspaced_sentence_space(text, p, e)) return e;
     if (!strchr(".!?", *e)) continue;
     if (vgi_mark_as_sign(text, e, lang)) continue;   /* "mark it with ? when unsure", "\"?\"" */
     const char *after = e + 1;

@@ -1369,6 +1369,32 @@ static void sentences_greek_question(void **state) {
   cJSON_Delete(m);
 }
 
+/* Thai and Lao part sentences with a space: a summary's key point is the
+ * first sentence, not its paragraph. A space beside a conjunction ("ແລະ",
+ * "และ"), a number or a Latin word, or between a list's short items,
+ * parts no sentence. */
+static void sentences_thai_lao_spaces(void **state) {
+  (void)state;
+  const struct { const char *text; int n; const char *first; } cases[] = {
+    { "โปรแกรมนี้ช่วยให้คุณสร้างวิดีโอจากเอกสารได้อย่างรวดเร็ว คุณสามารถใช้งานได้ทั้งบนลินุกซ์และแมค", 2,
+      "โปรแกรมนี้ช่วยให้คุณสร้างวิดีโอจากเอกสารได้อย่างรวดเร็ว" },
+    { "ໂປຣແກຣມນີ້ຊ່ວຍໃຫ້ທ່ານສ້າງວິດີໂອຈາກເອກະສານໄດ້ຢ່າງວ່ອງໄວ ທ່ານສາມາດໃຊ້ງານໄດ້ທັງໃນລີນຸກ ແລະ ແມັກ", 2,
+      "ໂປຣແກຣມນີ້ຊ່ວຍໃຫ້ທ່ານສ້າງວິດີໂອຈາກເອກະສານໄດ້ຢ່າງວ່ອງໄວ" },
+    { "ທ່ານສາມາດໃຊ້ງານໄດ້ທັງໃນລີນຸກ ແລະ ແມັກໄດ້ຢ່າງງ່າຍດາຍ", 1, NULL },
+    { "โปรแกรมนี้รองรับระบบปฏิบัติการหลายแบบ ลินุกซ์ แมค วินโดวส์", 1, NULL },
+    { "ดาวน์โหลดไฟล์จากหน้าเว็บของโครงการ Git เวอร์ชันใหม่ล่าสุดได้ทันที", 1, NULL },
+    { "ติดตั้งโปรแกรมนี้บนเครื่องคอมพิวเตอร์ 2 เครื่องพร้อมกันได้เลย", 1, NULL },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    int n = 0;
+    char **v = vgi_sentences_lang(cases[k].text, k == 1 || k == 2 ? "lo" : "th", &n);
+    if (n != cases[k].n) fail_msg("%s: %d sentences, first '%s'", cases[k].text, n, n ? v[0] : "");
+    assert_string_equal(v[0], cases[k].first ? cases[k].first : cases[k].text);
+    for (int i = 0; i < n; i++) free(v[i]);
+    free(v);
+  }
+}
+
 /* Documents in languages outside the first twelve (tldr pages, written
  * here in their form): detected, said in their voice and phrases; tldr's
  * mnemonic letters ("[c]reate") said as the word, a translation's English
@@ -5104,6 +5130,7 @@ int main(void) {
     cmocka_unit_test(sentences_keep_dates),
     cmocka_unit_test(sentences_script_stops),
     cmocka_unit_test(sentences_greek_question),
+    cmocka_unit_test(sentences_thai_lao_spaces),
     cmocka_unit_test(other_languages_said_in_theirs),
     cmocka_unit_test(mdn_macros),
     cmocka_unit_test(signs_end_no_sentence),
