@@ -187,6 +187,8 @@ static const char *const joining[] = {
   "ສຳລັບ", "ຕາມ", "ຄື", "ເປັນ", "ແມ່ນ", "ເຊັ່ນ", "ທັງ", "ໆ",
   NULL };
 
+static const char *const topic[] = { "นั้น", "นี้", "ນັ້ນ", "ນີ້", NULL };
+
 /* 1 when the 3-byte letter at p is Thai or Lao (U+0E00..U+0EFF). */
 static int thai_lao_at(const char *p) {
   const unsigned char *u = (const unsigned char *)p;
@@ -212,5 +214,17 @@ int vgi_unspaced_sentence_space(const char *text, const char *from, const char *
   int bk = run_words(b, (size_t)(sp - b), 0, bends, PHRASE_MAX / 3 + 8);
   if (bk <= 0) return 0;
   size_t last = bk > 1 ? bends[bk - 2] : 0;
+  /* a sentence of one phrase so far: four words or more ("บางวิดีโอนั้น",
+   * "some videos", is a topic, not a sentence), and not an opening clause
+   * ("ถ้าคุณอ่านเล่มใดเล่มนึงจนจบ คุณควร…", "if you read one to the end, you
+   * should …") */
+  static const char *const clause[] = { "ถ้า", "หาก", "เมื่อ", "แม้", "ถึงแม้", "เพราะ", "ขณะที่", "ตอนที่", "ใน",
+                                        "เพื่อ", "ຖ້າ", "ເມື່ອ", "ແມ່ນວ່າ", "ເພາະ", "ຫາກ", "ໃນ", "ເພື່ອ", NULL };
+  size_t w0 = 0;   /* the sentence's first word */
+  int fk = run_words(from, (size_t)(sp - from) < 60 ? (size_t)(sp - from) : 60, 0, &w0, 1);
+  for (int c = 0; fk == 1 && clause[c] && sp - from < 3 * PHRASE_MAX / 2; c++)
+    if (w0 == strlen(clause[c]) && !memcmp(from, clause[c], w0)) return 0;
+  /* (a topic before its comment, "คลังการ์ดของผมนั้น", "my deck of cards") */
+  if (b == from && (bk < 4 || listed(topic, b + last, (size_t)(sp - b) - last))) return 0;
   return !listed(joining, b + last, (size_t)(sp - b) - last) && !listed(joining, sp - 3, 3);
 }
