@@ -554,6 +554,12 @@ int vgi_unspaced_split(const char *t, size_t ws[], size_t we[], int max);
  * Takes t (malloc'd); returns it, or a new string with t freed. */
 char *vgi_visual_rtl_logical(char *t);
 int vgi_unspaced_word_count(const char *s);
+/* 1 when the space at sp, in a sentence that began at from, ends a Thai or
+ * Lao sentence: those scripts have no full stop and part sentences with a
+ * space; not one between a letter and a digit or a Latin word, nor one
+ * beside a conjunction or a preposition, nor one before a phrase of fewer
+ * than three words (a list's items). */
+int vgi_unspaced_sentence_space(const char *text, const char *from, const char *sp);
 /* Where a headline of t, split into n words by vgi_unspaced_split, ends
  * (a byte offset): at most `most` words, at a phrase's end (a space) or
  * before a word that opens one, never on a conjunction, a preposition or a

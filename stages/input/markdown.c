@@ -839,12 +839,54 @@ static int option_follows(const char *after) {
   return after[0] == ' ' && after[1] == '-' && isalpha((unsigned char)after[2 + (after[2] == '-')]);
 }
 
+/* The code point of the UTF-8 letter of two bytes at p, 0 for others. */
+static unsigned cp2(const char *p) {
+  unsigned char c = (unsigned char)p[0];
+  if (c < 0xC0 || c >= 0xE0 || ((unsigned char)p[1] & 0xC0) != 0x80) return 0;
+  return ((c & 31u) << 6) | ((unsigned char)p[1] & 63u);
+}
+
+/* Greek writes its question mark as ";" (or U+037E, the same sign): after
+ * a Greek word, or in a Greek text, a ";" before a Greek capital (or a
+ * capital after a Greek word) ends a question. A ";" in a command or a
+ * URL ("apt install git; git --version", "a;b") has no capital or no
+ * space after it and stays inside the sentence. e is at the sign. -> the
+ * sign's length, 0. */
+static size_t greek_question_at(const char *text, const char *e, const char *lang) {
+  size_t l = *e == ';' ? 1 : (cp2(e) == 0x37E ? 2 : 0);
+  if (!l) return 0;
+  const char *q = e;
+  while (q > text && ((q[-1] == '"' || q[-1] == ')' || q[-1] == '\'') || (q - text >= 2 && !strncmp(q - 2, "\xC2\xBB", 2))))
+    q -= q[-1] == '"' || q[-1] == ')' || q[-1] == '\'' ? 1 : 2;
+  int greek_word = q - text >= 2 && cp2(q - 2) >= 0x386 && cp2(q - 2) <= 0x3FF;
+  if (!greek_word && (!lang || strncmp(lang, "el", 2) || (lang[2] && lang[2] != '-' && lang[2] != '_'))) return 0;
+  const char *a = e + l;
+  if (!*a) return l;
+  if (*a != ' ') return 0;
+  while (*a == ' ' || *a == '"' || *a == '(' || !strncmp(a, "\xC2\xAB", 2)) a += (unsigned char)*a >= 0x80 ? 2 : 1;
+  unsigned c = cp2(a);
+  if ((c >= 0x386 && c <= 0x3AB && c != 0x387) || (greek_word && isupper((unsigned char)*a))) return l;
+  return 0;
+}
+
+/* 1 when a sentence ends with a question mark: ? ？ ؟, or Greek's ";". */
+static int asks_question(const char *s, const char *lang) {
+  size_t n = strlen(s);
+  if (!n) return 0;
+  if (s[n - 1] == '?' || (n >= 3 && !strcmp(s + n - 3, "\xEF\xBC\x9F")) || (n >= 2 && !strcmp(s + n - 2, "\xD8\x9F")))
+    return 1;
+  return (s[n - 1] == ';' && greek_question_at(s, s + n - 1, lang)) || (n >= 2 && greek_question_at(s, s + n - 2, lang) == 2);
+}
+
 static const char *sentence_end(const char *text, const char *p, const char *lang) {
   for (const char *e = p; *e; e++) {
     size_t wl = vgi_wide_sentence_end(text, e);   /* 。！？．‼ and their runs */
     if (wl) return e + wl;
     size_t sl = script_stop_at(e);
     if (sl && (!e[sl] || e[sl] == ' ')) return e + sl;
+    size_t gl = greek_question_at(text, e, lang);
+    if (gl) return e + gl;
+    if (*e == ' ' && e > p && vgi_unspaced_sentence_space(text, p, e)) return e;
     if (!strchr(".!?", *e)) continue;
     if (vgi_mark_as_sign(text, e, lang)) continue;   /* "mark it with ? when unsure", "\"?\"" */
     const char *after = e + 1;
@@ -2198,6 +2240,9 @@ size_t vgi_first_sentence(const char *s) {
       /* a script's own full stop (। ۔ ؟ …) at the word's end */
       for (size_t k = 2; k <= 3 && k <= i + 1; k++)
         if (words >= 2 && !depth && s[i + 1] && script_stop_at(s + i + 1 - k) == k) return i + 1;
+      /* Greek's question mark ";" after a Greek word */
+      if (words >= 2 && !depth && s[i + 1] && i && greek_question_at(s, s + i + (c == ';' ? 0 : -1), NULL) == 1 + (c != ';'))
+        return i + 1;
       /* "." or ".." alone before a lower-case word is a folder ("run cmake .
        * in the root", "cd .. to go up") */
       size_t dots = 0;
@@ -3489,7 +3534,7 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
     /* a paragraph that opens with a question: its answer is the same point
      * ("Looking for help? Check out the instructions …") */
     size_t q0 = ns >= 2 ? strlen(ss[0]) : 0;
-    int asks = !p[i].cont && q0 && (ss[0][q0 - 1] == '?' || (q0 >= 3 && !strcmp(ss[0] + q0 - 3, "\xEF\xBC\x9F")));
+    int asks = !p[i].cont && q0 && asks_question(ss[0], m->lang);
     int caption = ns && caption_sentence(ss[0]);
     for (int k = 0; k < ns; k++) {
       int r = p[i].cont ? k + 2 : k + 1;

@@ -174,3 +174,57 @@ size_t vgi_unspaced_cut(const char *t, const size_t ws[], const size_t we[], int
     if (may_end(t, ws, we, n, k)) return we[k - 1];
   return we[most - 1];
 }
+
+/* Thai and Lao have no full stop: a space ends a sentence, as it also
+ * parts phrases and the items of a list. Words around which a space parts
+ * no sentence: conjunctions, relatives and prepositions (and, or, which,
+ * of, in, with, for, as, by), and Thai's repetition mark ๆ. */
+static const char *const joining[] = {
+  "และ", "หรือ", "แต่", "ที่", "ซึ่ง", "อัน", "เพื่อ", "โดย", "ของ", "ใน", "กับ", "จาก", "ถึง", "ว่า", "แก่",
+  "เพราะ", "เนื่องจาก", "สำหรับ", "ตาม", "ระหว่าง", "ด้วย", "บน", "จน", "จึง", "ต่อ", "คือ", "เป็น", "แห่ง",
+  "ได้แก่", "หรือไม่", "โดยที่", "เพื่อให้", "ก็", "เช่น", "ทั้ง", "ๆ",
+  "ແລະ", "ຫຼື", "ຫລື", "ແຕ່", "ທີ່", "ຊຶ່ງ", "ເຊິ່ງ", "ເພື່ອ", "ໂດຍ", "ຂອງ", "ໃນ", "ກັບ", "ຈາກ", "ວ່າ",
+  "ສຳລັບ", "ຕາມ", "ຄື", "ເປັນ", "ແມ່ນ", "ເຊັ່ນ", "ທັງ", "ໆ",
+  NULL };
+
+static const char *const topic[] = { "นั้น", "นี้", "ນັ້ນ", "ນີ້", NULL };
+
+/* 1 when the 3-byte letter at p is Thai or Lao (U+0E00..U+0EFF). */
+static int thai_lao_at(const char *p) {
+  const unsigned char *u = (const unsigned char *)p;
+  return u[0] == 0xE0 && u[1] >= 0xB8 && u[1] <= 0xBB && (u[2] & 0xC0) == 0x80;
+}
+
+enum { PHRASE_MAX = 240 };   /* (the bytes of a phrase asked about: 80 letters) */
+
+int vgi_unspaced_sentence_space(const char *text, const char *from, const char *sp) {
+  if (*sp != ' ' || sp - from < 30 || sp - text < 3 || !thai_lao_at(sp - 3) || !thai_lao_at(sp + 1)) return 0;
+  /* the phrase after: three words or more, not opened by a joining word */
+  const char *a = sp + 1, *z = a;
+  while (*z && *z != ' ' && z - a < PHRASE_MAX) z++;
+  while (z > a + 1 && *z && *z != ' ' && ((unsigned char)*z & 0xC0) == 0x80) z--;
+  size_t ends[4];
+  int k = run_words(a, (size_t)(z - a), 0, ends, 4);
+  if (k < 3 || listed(joining, a, ends[0])) return 0;
+  /* the phrase before: not ended by a joining word (its last 80 letters) */
+  const char *b = sp;
+  while (b > from && b[-1] != ' ' && sp - b < PHRASE_MAX) b--;
+  while (b < sp && ((unsigned char)*b & 0xC0) == 0x80) b++;
+  size_t bends[PHRASE_MAX / 3 + 8];   /* (more than its letters: each of its words) */
+  int bk = run_words(b, (size_t)(sp - b), 0, bends, PHRASE_MAX / 3 + 8);
+  if (bk <= 0) return 0;
+  size_t last = bk > 1 ? bends[bk - 2] : 0;
+  /* a sentence of one phrase so far: four words or more ("บางวิดีโอนั้น",
+   * "some videos", is a topic, not a sentence), and not an opening clause
+   * ("ถ้าคุณอ่านเล่มใดเล่มนึงจนจบ คุณควร…", "if you read one to the end, you
+   * should …") */
+  static const char *const clause[] = { "ถ้า", "หาก", "เมื่อ", "แม้", "ถึงแม้", "เพราะ", "ขณะที่", "ตอนที่", "ใน",
+                                        "เพื่อ", "ຖ້າ", "ເມື່ອ", "ແມ່ນວ່າ", "ເພາະ", "ຫາກ", "ໃນ", "ເພື່ອ", NULL };
+  size_t w0 = 0;   /* the sentence's first word */
+  int fk = run_words(from, (size_t)(sp - from) < 60 ? (size_t)(sp - from) : 60, 0, &w0, 1);
+  for (int c = 0; fk == 1 && clause[c] && sp - from < 3 * PHRASE_MAX / 2; c++)
+    if (w0 == strlen(clause[c]) && !memcmp(from, clause[c], w0)) return 0;
+  /* (a topic before its comment, "คลังการ์ดของผมนั้น", "my deck of cards") */
+  if (b == from && (bk < 4 || listed(topic, b + last, (size_t)(sp - b) - last))) return 0;
+  return !listed(joining, b + last, (size_t)(sp - b) - last) && !listed(joining, sp - 3, 3);
+}

@@ -30,6 +30,9 @@ double tts_seconds(size_t samples, int rate);
  * every symbol, quote and bracket. One character becomes one space, so
  * character positions are kept. Returns the new length in bytes. */
 size_t tts_speech_normalize(char *s, size_t n, int level);
+/* Letters no espeak-ng voice says (Tajik's ҳ ҷ ӣ ӯ) as the nearest ones it
+ * says, in place, byte for byte; voice: the espeak-ng voice spoken in. */
+void tts_speech_letters(char *s, size_t n, const char *voice);
 
 /* ---- Japanese readings (tts_reading.c) ----------------------------------- */
 

@@ -330,6 +330,7 @@ static void child_speak(tts_job *j, int fd) {
     if (spoken) {
       memcpy(spoken, j->text, j->len + 1);
       slen = tts_speech_normalize(spoken, j->len, j->level > 1 ? j->level : 1);
+      tts_speech_letters(spoken, slen, j->voice.spec);
     }
     /* tests: a child that dies on one sentence only */
     const char *crash_on = j->crash_on;

@@ -285,3 +285,32 @@ size_t tts_speech_normalize(char *s, size_t n, int level) {
   free(out);
   return w;
 }
+
+/* Tajik's letters ҳ ҷ ӣ ӯ (and their capitals), which no espeak-ng voice has:
+ * every voice spells them by name ("Тоҷикистон" took 2.3 s in the Kazakh
+ * voice that speaks Tajik, "Точикистон" 0.9 s). Each becomes the Cyrillic
+ * letter nearest in sound that the voices know: х ч и у. Two bytes for two,
+ * so positions are kept. Uzbek's voice knows ҳ (its /h/): it keeps it. */
+void tts_speech_letters(char *s, size_t n, const char *voice) {
+  int uz = voice && !strncmp(voice, "uz", 2) && !isalpha((unsigned char)voice[2]);
+  for (size_t i = 0; i + 1 < n; i++) {
+    unsigned char a = (unsigned char)s[i], b = (unsigned char)s[i + 1];
+    if (a != 0xD2 && a != 0xD3) continue;
+    unsigned c = ((a & 31u) << 6) | (b & 63u);
+    unsigned to = 0;
+    switch (c) {
+    case 0x4B2: to = uz ? 0 : 0x425; break;   /* Ҳ Х */
+    case 0x4B3: to = uz ? 0 : 0x445; break;   /* ҳ х */
+    case 0x4B6: to = 0x427; break;            /* Ҷ Ч */
+    case 0x4B7: to = 0x447; break;            /* ҷ ч */
+    case 0x4E2: to = 0x418; break;            /* Ӣ И */
+    case 0x4E3: to = 0x438; break;            /* ӣ и */
+    case 0x4EE: to = 0x423; break;            /* Ӯ У */
+    case 0x4EF: to = 0x443; break;            /* ӯ у */
+    }
+    if (!to) continue;
+    s[i] = (char)(0xC0 | (to >> 6));
+    s[i + 1] = (char)(0x80 | (to & 63u));
+    i++;
+  }
+}
