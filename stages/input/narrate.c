@@ -4025,6 +4025,19 @@ static int host_object(const char *s, const char *p, const char *a, const char *
          !word_of(placing_verb, b, n);
 }
 
+/* Whether the word before p in s makes a dotfile a thing of its own
+ * ("your ~/.zshrc", "in ~/.profile", "edit ~/.bashrc"), not one of a
+ * choice of paths ("/etc/inputrc or ~/.inputrc": both go, or neither). */
+static int dotfile_owner(const char *s, const char *p) {
+  const char *e = p;
+  while (e > s && e[-1] == ' ') e--;
+  const char *b = e;
+  while (b > s && b[-1] != ' ') b--;
+  static const char *const owners[] = { "your", "the", "my", "our", "their", "in", "into", "to", "from", "edit",
+                                        "open", "source", "sourcing", "create", "Edit", "Open", "Create", NULL };
+  return e > b && word_of(owners, b, (size_t)(e - b));
+}
+
 static char *speech_out(char *s) {
   vgi_buf b = {0};
   const char *p = s;
@@ -4102,7 +4115,7 @@ static char *speech_out(char *s) {
       if (!strncmp(r, "...", 3)) r += 3;
       else if (!strncmp(r, "\xE2\x80\xA6", 3)) r += 3;
       vgi_buf_add(&b, r, (size_t)(e - r));
-    } else if (said_en_ && z > a && (sn = home_dotfile(a, z, &sa))) {
+    } else if (said_en_ && z > a && (sn = home_dotfile(a, z, &sa)) && dotfile_owner(s, p)) {
       /* "~/.zshrc" is said as people say it, "zshrc" ("add this to your
        * zshrc"): taken out, "add this to your:" had lost its object */
       vgi_buf_add(&b, p, (size_t)(a - p));
