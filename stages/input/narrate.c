@@ -1787,6 +1787,22 @@ static int lower_start(const char *w) {
   return 0;
 }
 #define PAIRS_WORDS 36       /* terms with descriptions a summary says, together */
+/* Whether c opens with a preposition ("With the growth of data"): cut
+ * there, it is a phrase that leads into a clause, not one. */
+static int opening_phrase(const char *c) {
+  static const char *const preps[] = { "with", "in", "on", "at", "for", "from", "by", "during", "after", "before",
+    "unlike", "like", "under", "over", "without", "within", "through", "since", "despite", "given", "upon", "to",
+    "as", "of", "among", "besides", "beyond", NULL };
+  return word_of(preps, c, strcspn(c, " ,"));
+}
+
+/* Whether c opens with a word in "-ing" as its subject ("Backing up your
+ * data …", "Doing backups …"). */
+static int gerund_open(const char *c) {
+  size_t n = strcspn(c, " ,");
+  return n > 5 && isupper((unsigned char)c[0]) && !strncmp(c + n - 3, "ing", 3);
+}
+
 static char *desc_clause(const char *d, const char *lang, int all) {
   char *c;
   if (all) {
@@ -1822,8 +1838,9 @@ static char *desc_clause(const char *d, const char *lang, int all) {
       if (!e) continue;
       char save = *e;
       *e = 0;
-      /* not an opening clause ("If this flag is used, …") */
-      if (vgi_word_count(c) >= 3 && !vgi_lead_clause(c)) break;
+      /* not an opening clause ("If this flag is used, …"), nor an
+       * opening phrase ("With the growth of data, snapshots …") */
+      if (vgi_word_count(c) >= 3 && !vgi_lead_clause(c) && !opening_phrase(c)) break;
       *e = save;
     }
     /* still long: before the last preposition that leaves it short enough
@@ -1847,6 +1864,9 @@ static char *desc_clause(const char *d, const char *lang, int all) {
         for (int q = 0; needy[q] && !needs; q++)
           needs = strlen(needy[q]) == (size_t)(e - lw) && !strncasecmp(lw, needy[q], (size_t)(e - lw));
         if (needs) continue;
+        /* (nor a subject without its verb: "Backing up your data | with
+         * restic should only be limited …") */
+        if (gerund_open(c)) continue;
         if (w >= 4 && w <= PAIR_DESC_WORDS && (!best || e > best)) best = e;
       }
     if (best) *best = 0;

@@ -5269,6 +5269,55 @@ static void agenda_badges_and_dotfiles(void **state) {
   cJSON_Delete(m);
 }
 
+/* A term's description is never said by a phrase that leads into its
+ * clause ("Efficient — with the growth of data", restic's README) nor by
+ * a subject without its verb ("Fast — backing up your data"). */
+static void pair_descriptions_not_fragments(void **state) {
+  (void)state;
+  char *all = summary_said("README.md",
+    "# Restic\n"
+    "\n"
+    "Restic is a backup program.\n"
+    "\n"
+    "# Design Principles\n"
+    "\n"
+    "Restic is a program that does backups right and was designed with the\n"
+    "following principles in mind:\n"
+    "\n"
+    "-  **Easy**: Doing backups should be a frictionless process, otherwise\n"
+    "   you might be tempted to skip it. Restic should be easy to configure\n"
+    "   and use, so that, in the event of a data loss, you can just restore\n"
+    "   it. Likewise, restoring data should not be complicated.\n"
+    "\n"
+    "-  **Fast**: Backing up your data with restic should only be limited by\n"
+    "   your network or hard disk bandwidth so that you can backup your files\n"
+    "   every day. Nobody does backups if it takes too much time. Restoring\n"
+    "   backups should only transfer data that is needed for the files that\n"
+    "   are to be restored, so that this process is also fast.\n"
+    "\n"
+    "-  **Verifiable**: Much more important than backup is restore, so restic\n"
+    "   enables you to easily verify that all data can be restored.\n"
+    "\n"
+    "-  **Secure**: Restic uses cryptography to guarantee confidentiality and\n"
+    "   integrity of your data. The location the backup data is stored is\n"
+    "   assumed not to be a trusted environment (e.g. a shared space where\n"
+    "   others like system administrators are able to access your backups).\n"
+    "   Restic is built to secure your data against such attackers.\n"
+    "\n"
+    "-  **Efficient**: With the growth of data, additional snapshots should\n"
+    "   only take the storage of the actual increment. Even more, duplicate\n"
+    "   data should be de-duplicated before it is actually written to the\n"
+    "   storage back end to save precious backup space.\n"
+    "\n");
+  if (strstr(all, "with the growth of data.") || strstr(all, "backing up your data;")) print_message("said: %s\n", all);
+  assert_null(strstr(all, "with the growth of data."));
+  assert_null(strstr(all, "with the growth of data;"));
+  assert_null(strstr(all, "backing up your data;"));
+  assert_null(strstr(all, "backing up your data."));
+  assert_non_null(strstr(all, "Efficient"));
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(bold_term_on_its_line),
@@ -5342,6 +5391,7 @@ int main(void) {
     cmocka_unit_test(sponsor_div_and_tagline),
     cmocka_unit_test(question_heading_answered),
     cmocka_unit_test(agenda_badges_and_dotfiles),
+    cmocka_unit_test(pair_descriptions_not_fragments),
     cmocka_unit_test(legend_tags_out),
     cmocka_unit_test(table_rows_named_by_intro),
     cmocka_unit_test(aside_keeps_stop),
