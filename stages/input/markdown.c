@@ -1980,20 +1980,16 @@ char *vgi_headline(const char *s) {
   }
   if (words <= HEADLINE_WORDS) return t;
   /* "mpv is a free (as in freedom) media player for the command line":
-   * a headline leaves short asides in brackets out (the narration says
-   * them), and is cut, if at all, in what is left (its first clause was
-   * "mpv is a free") */
+   * a sentence that fits once its short asides in brackets are out is the
+   * headline whole without them (the narration says them; its first
+   * clause was "mpv is a free") */
   {
     char *u = asides_out(t);
-    if (u && vgi_word_count(u) >= 3) {
+    if (u && vgi_word_count(u) >= 3 && vgi_word_count(u) <= HEADLINE_WORDS) {
       free(t);
-      t = u;
-      l = strlen(t);
-      words = vgi_word_count(t);
-      if (words <= HEADLINE_WORDS) return t;
-    } else {
-      free(u);
+      return u;
     }
+    free(u);
   }
   /* word starts and ends; a bracket glued to a word of a non-Latin script
    * ("검색합니다(누른") starts a word, so it is a clause break like one after

@@ -3176,10 +3176,10 @@ static void cuts_whole_phrases(void **state) {
      * (the Rust book's "…, it does take some time to get used to.") */
     { "Because ownership is a new concept for many programmers, it does take some time to get used to.",
       "It does take some time to get used to" },
-    /* a short aside inside the sentence goes, and what is left fits whole
+    /* a short aside inside the sentence goes when what is left fits whole
      * (mpv's "mpv is a free (as in freedom) media player …" was "mpv is a
      * free") */
-    { "mpv is a free (as in freedom) media player for the command line and it plays many formats.",
+    { "mpv is a free (as in freedom) media player for the command line.",
       "mpv is a free media player for the command line" },
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
