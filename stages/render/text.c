@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fontconfig/fontconfig.h>
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
 
 #include "vg_utf8.h"
 
@@ -528,6 +530,87 @@ static char *without_controls(const char *text) {
   return out;
 }
 
+/* Khmer, Lao and Burmese are written without spaces between words, and
+ * Pango finds words only in Thai (libthai): a run of them gave it no break
+ * until the box forced one (PANGO_WRAP_WORD_CHAR), inside a word. ICU's word
+ * break iterator carries dictionaries for the three; a ZERO WIDTH SPACE
+ * (U+200B, invisible, a break opportunity to UAX #14) is put before each
+ * word it finds, in the laid out text only (every index the renderer uses
+ * is taken from that text). Thai keeps libthai's breaks. */
+
+/* The length of a letter of those scripts at p (Lao U+0E80..U+0EFF, Burmese
+ * U+1000..U+109F, Khmer U+1780..U+17FF), or 0. */
+static size_t spaceless_at(const char *p) {
+  const unsigned char *u = (const unsigned char *)p;
+  if (u[0] == 0xE0 && (u[1] == 0xBA || u[1] == 0xBB) && u[2] >= 0x80 && u[2] <= 0xBF) return 3;
+  if (u[0] == 0xE1 && ((u[1] >= 0x80 && u[1] <= 0x82) || u[1] == 0x9E || u[1] == 0x9F) && u[2] >= 0x80 &&
+      u[2] <= 0xBF)
+    return 3;
+  return 0;
+}
+
+/* ICU is asked about a run of at most this many bytes at once (a longer
+ * one is asked about in pieces: a word may break at a piece's end) */
+enum { WORD_RUN_MAX = 3072 };
+
+/* Copies the run s[0..n) to out with a ZERO WIDTH SPACE before each of its
+ * words but the first (not before a sign or a mark of punctuation, "។",
+ * which stays with the word before it). -> the bytes written; the run as
+ * it is when ICU cannot be used. */
+static size_t spaced_run(const char *s, size_t n, char *out) {
+  UChar u[WORD_RUN_MAX];
+  int32_t ul = 0;
+  UErrorCode e = U_ZERO_ERROR;
+  u_strFromUTF8(u, WORD_RUN_MAX, &ul, s, (int32_t)n, &e);
+  UBreakIterator *b = U_FAILURE(e) ? NULL : ubrk_open(UBRK_WORD, "", u, ul, &e);
+  if (!b || U_FAILURE(e)) {
+    if (b) ubrk_close(b);
+    memcpy(out, s, n);
+    return n;
+  }
+  size_t o = 0, byte = 0;   /* byte: the UTF-8 offset of UTF-16 unit at (all 3-byte letters) */
+  int32_t at = 0;
+  for (int32_t q = ubrk_next(b); q != UBRK_DONE; q = ubrk_next(b)) {
+    if (at > 0 && ubrk_getRuleStatus(b) != UBRK_WORD_NONE) memcpy(out + o, "\xE2\x80\x8B", 3), o += 3;
+    size_t len = (size_t)(q - at) * 3;
+    memcpy(out + o, s + byte, len), o += len, byte += len;
+    at = q;
+  }
+  ubrk_close(b);
+  return o;
+}
+
+/* A copy of text with those word breaks, or NULL when it has no run of two
+ * words or more. In markup, the inside of a tag is left alone. */
+static char *words_spaced(const char *text, int markup) {
+  size_t i = 0;
+  while (text[i] && !spaceless_at(text + i)) i++;
+  if (!text[i]) return NULL;
+  size_t n = strlen(text);
+  /* (at most one break per letter: 3 bytes each) */
+  char *out = malloc(2 * n + 1);
+  if (!out) return NULL;
+  memcpy(out, text, i);
+  size_t o = i;
+  int tag = 0;
+  for (size_t k = 0; k < i; k++) tag = markup && (text[k] == '<' || (tag && text[k] != '>'));
+  while (text[i]) {
+    size_t r = i;
+    if (!tag)
+      while (r - i + 3 <= WORD_RUN_MAX && spaceless_at(text + r)) r += 3;
+    if (r > i) {
+      o += spaced_run(text + i, r - i, out + o);
+      i = r;
+      continue;
+    }
+    if (markup) tag = text[i] == '<' || (tag && text[i] != '>');
+    out[o++] = text[i++];
+  }
+  out[o] = 0;
+  if (o == n) { free(out); return NULL; }
+  return out;
+}
+
 static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
   const char *text = s->text;
   char *valid = NULL, *plain = NULL, *marked = NULL, *head = NULL;
@@ -545,6 +628,8 @@ static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
   if (!g_utf8_validate(text, -1, NULL)) text = valid = g_utf8_make_valid(text, -1);
   char *shown = without_controls(text);
   if (shown) text = shown;
+  char *spaced = s->code ? NULL : words_spaced(text, s->markup);
+  if (spaced) text = spaced;
   int visual = 0;
   if (!s->code && rtl_lang(s->lang) && *text) {
     /* a paragraph's direction is that of its first strong letter: an Arabic
@@ -606,6 +691,7 @@ static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
   }
   g_free(valid);
   free(shown);
+  free(spaced);
   free(plain);
   free(marked);
   free(tokens);

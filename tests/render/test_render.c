@@ -15,6 +15,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
 
 #include "render.h"
 #include "render_private.h"
@@ -387,6 +389,69 @@ static int break_attrs(const rd_fitted *f) {
   return n;
 }
 
+/* Whether byte offset at of s (UTF-8) is a word boundary to ICU. */
+static int icu_word_boundary(const char *s, size_t at) {
+  UChar u[1024];
+  int32_t ul = 0, ua = 0;
+  UErrorCode e = U_ZERO_ERROR;
+  u_strFromUTF8(u, 1024, &ul, s, (int32_t)strlen(s), &e);
+  assert_false(U_FAILURE(e));
+  e = U_ZERO_ERROR;
+  u_strFromUTF8(NULL, 0, &ua, s, (int32_t)at, &e);   /* (UTF-16 units before at) */
+  e = U_ZERO_ERROR;
+  UBreakIterator *b = ubrk_open(UBRK_WORD, "", u, ul, &e);
+  assert_false(U_FAILURE(e));
+  int yes = ubrk_isBoundary(b, ua);
+  ubrk_close(b);
+  return yes;
+}
+
+/* Khmer, Lao and Burmese write no space between words: in a narrow box
+ * every line breaks where ICU's dictionary ends a word (Pango alone broke
+ * them anywhere between clusters), and the text shown is the text given
+ * (the zero-width spaces that mark the words are invisible). */
+static void test_spaceless_scripts_break_between_words(void **state) {
+  (void)state;
+  static const char *const texts[] = {
+    "កម្មវិធីនេះជួយអ្នកប្រើប្រាស់ឱ្យបំលែងឯកសារដែលសរសេរជាភាសាម៉ាកដោនទៅជាវីដេអូដែលមានសំឡេងនិងអក្សររត់ដោយស្វ័យប្រវត្តិ។",
+    "ໂປຣແກຣມນີ້ຊ່ວຍໃຫ້ຜູ້ໃຊ້ສາມາດປ່ຽນເອກະສານທີ່ຂຽນດ້ວຍພາສາມາກດາວເປັນວິດີໂອທີ່ມີສຽງບັນຍາຍໂດຍອັດຕະໂນມັດ",
+    "ဤပရိုဂရမ်သည်အသုံးပြုသူများအားစာရွက်စာတမ်းများကိုအသံနှင့်ဗီဒီယိုအဖြစ်အလိုအလျောက်ပြောင်းလဲပေးသည်။",
+  };
+  static const char *const langs[] = { "km", "lo", "my" };
+  for (int k = 0; k < 3; k++) {
+    char json[2048];
+    snprintf(json, sizeof json, "{\"type\":\"text\",\"w\":260,\"h\":2000,\"size\":30,\"min_size\":30,"
+                                "\"lang\":\"%s\",\"text\":\"%s\"}", langs[k], texts[k]);
+    cJSON *item = cJSON_Parse(json);
+    assert_non_null(item);
+    rd_text_spec spec;
+    rd_text_spec_from_json(item, 0, &spec);
+    const rd_fitted *f = rd_text_fit(&spec);
+    assert_non_null(f->layout);
+    const char *laid = pango_layout_get_text(f->layout);
+    int lines = pango_layout_get_line_count(f->layout);
+    if (lines < 4) fail_msg("%s: %d lines (a narrow box wraps it)", langs[k], lines);
+    /* the text without its U+200B is the text given */
+    char plain[2048];
+    size_t o = 0;
+    for (const char *p = laid; *p;)
+      if (!strncmp(p, "\xE2\x80\x8B", 3)) p += 3;
+      else plain[o++] = *p++;
+    plain[o] = 0;
+    assert_string_equal(plain, texts[k]);
+    for (int i = 1; i < lines; i++) {
+      PangoLayoutLine *ln = pango_layout_get_line_readonly(f->layout, i);
+      size_t at = 0;   /* the line's start in the text given */
+      for (const char *p = laid; p < laid + ln->start_index;)
+        if (!strncmp(p, "\xE2\x80\x8B", 3)) p += 3;
+        else at++, p++;
+      if (!icu_word_boundary(texts[k], at))
+        fail_msg("%s: line %d starts inside a word: \"%.30s\"", langs[k], i + 1, texts[k] + at);
+    }
+    cJSON_Delete(item);
+  }
+}
+
 static void test_break_spans_bounded(void **state) {
   (void)state;
   /* tokens with separators, an option-like one, Hangul words (JSON escapes) */
@@ -592,6 +657,7 @@ int main(void) {
     cmocka_unit_test(test_threads),
     cmocka_unit_test(test_memo),
     cmocka_unit_test(test_break_spans_bounded),
+    cmocka_unit_test(test_spaceless_scripts_break_between_words),
     cmocka_unit_test(test_fit_search_loads_few_sizes),
     cmocka_unit_test(test_png_roundtrip),
   };
