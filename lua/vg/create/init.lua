@@ -555,6 +555,7 @@ end
 -- and stops at the first excess: bounded whatever the stage made.
 function M.check_model(ctx, name, limits)
   local lim = limits or core.limits()
+  limits = limits and lim or nil
   local function fail(fmt, ...)
     error(setmetatable({ code = "invalid_model", abort = true,
       message = string.format("stage '%s' left a scene model vgrun cannot use: " .. fmt, name, ...) },
@@ -592,8 +593,10 @@ function M.check_model(ctx, name, limits)
       end
     end
   end
-  local ok, diags = pcall(require("vg.input_core").validate, { videos = videos })
-  if not ok then fail("%s", tostring(diags)) end
+  -- (as a loaded document is validated: plug-ins' scene types known, the task's limits)
+  local ok, why, diags = pcall(require("vg.input_core").from_table, { videos = videos },
+    { limits = limits, narrate = false })
+  if not ok then fail("%s", tostring(why)) end
   local errors = {}
   for _, d in ipairs(diags) do
     if d.severity == "error" then
