@@ -88,9 +88,20 @@ local function final_code(code)
   if launch and launch.failed > 0 then
     for _, t in ipairs(launch.failed_tasks or {}) do
       local errs = t.errors or {}
-      local first = errs[1] and errs[1].message or "no reason recorded"
-      eprintf("vgrun: task '%s' failed%s: %s\n", t.id, errs[1] and errs[1].stage and (" in stage '" .. errs[1].stage .. "'") or "",
-        M.format_error(tostring(first)))
+      local first = tostring(errs[1] and errs[1].message or "no reason recorded")
+      local stage = errs[1] and type(errs[1].stage) == "string" and errs[1].stage
+      if stage then
+        -- a message that names its stage itself ("stage 'a': the context
+        -- cannot be saved", "stage 'a' ran 3 s without yielding") is said
+        -- after "in stage 'a'" without naming it twice
+        local named = "stage '" .. stage .. "'"
+        if first:sub(1, #named) == named then
+          local rest = first:sub(#named + 1):gsub("^:? ", "", 1)
+          if rest ~= "" then first = rest end
+        end
+      end
+      eprintf("vgrun: task '%s' failed%s: %s\n", t.id, stage and (" in stage '" .. stage .. "'") or "",
+        M.format_error(first))
       for i = 2, math.min(#errs, 5) do eprintf("  %s\n", tostring(errs[i].message)) end
       if #errs > 5 then eprintf("  (%d more)\n", #errs - 5) end
     end

@@ -251,6 +251,9 @@ local function split_error(e)
     if type(code) == "string" or math.type(code) == "integer" then err.code = code end
     if type(rawget(e, "file")) == "string" then err.file = e.file end
     if math.type(rawget(e, "line")) == "integer" then err.line = e.line end
+    -- a stage that must not be tried again nor passed over (on_error =
+    -- "continue"): what it left would break every later stage
+    if rawget(e, "abort") == true then err.abort = true end
   end
   return err
 end
@@ -562,7 +565,7 @@ local function body(task)
         end
         local structured = { code = err.code or "stage_failed", stage = st.name, message = err.message,
           file = err.file, line = err.line, attempt = attempt }
-        if attempt <= st.retries and not held then
+        if attempt <= st.retries and not held and not err.abort then
           local delay = backoff_delay(st, attempt)
           rec.status, rec.error = "retrying", structured
           save(task)
@@ -580,7 +583,7 @@ local function body(task)
           save(task)
           task:emit("stage.failed", err.message, { index = i, count = n, attempts = attempt,
             file = err.file, line = err.line, on_error = st.on_error })
-          if st.on_error == "abort" then task.aborted = true end
+          if st.on_error == "abort" or err.abort then task.aborted = true end
           break
         end
       end

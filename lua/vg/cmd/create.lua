@@ -267,6 +267,13 @@ return {
       -- a trailing slash names a folder: it is made (after every check)
       o.make_dir = not mp4 and o.output:match("/$") and not file_kind(dir) and dir or nil
       local dkind = file_kind(dir)
+      if dkind and dkind ~= "directory" then
+        -- -o names a file, a device (/dev/null) or a pipe (/dev/stdout): a
+        -- mistake of the command line; -o takes a folder or NAME.mp4
+        local what = dkind == "file" and "a file" or dkind == "fifo" and "a pipe" or "a device, not a folder"
+        return usage_error(string.format("-o %s: %s is %s: -o takes a folder (the videos are written there) "
+          .. "or a NAME.mp4 file in a folder", as_shown.name(o.output), as_shown.name(dir), what))
+      end
       if dkind ~= "directory" and not o.make_dir then
         -- like a missing input: the file system, not the command line, is wrong
         eprintf("vgrun create: -o %s: the output directory %s %s\n", as_shown.name(o.output), as_shown.name(dir),

@@ -545,6 +545,81 @@ local function report_then_prune(o, started)
   end
 end
 
+-- A plug-in's stage may rewrite the scene model (ctx.videos): what it
+-- leaves is held to the limits a document read from a file is held to
+-- (vg.core.limits: scenes per video, narration bytes per scene, items per
+-- list as keys per mapping; as many videos as keys) and then to the
+-- loader's own validator, so a stage that makes a million bullets or
+-- megabytes of narration fails at once, by name, instead of the fit and
+-- the speech taking minutes over it. Counting uses the tables' raw lengths
+-- and stops at the first excess: bounded whatever the stage made.
+function M.check_model(ctx, name, limits)
+  local lim = limits or core.limits()
+  limits = limits and lim or nil
+  local function fail(fmt, ...)
+    error(setmetatable({ code = "invalid_model", abort = true,
+      message = string.format("stage '%s' left a scene model vgrun cannot use: " .. fmt, name, ...) },
+      { __tostring = function(e) return e.message end }), 0)
+  end
+  local videos = ctx.videos
+  if type(videos) ~= "table" then fail("videos: a list expected, got %s", type(videos)) end
+  local nv = rawlen(videos)
+  if nv == 0 then fail("videos: no videos") end
+  if nv > lim.max_keys then fail("%d videos: at most %d (limits.max_keys)", nv, lim.max_keys) end
+  for vi = 1, nv do
+    local v = rawget(videos, vi)
+    local scenes = type(v) == "table" and rawget(v, "scenes")
+    if type(scenes) == "table" then
+      local ns = rawlen(scenes)
+      if ns > lim.max_scenes then
+        fail("videos[%d].scenes: %d scenes: a video may have at most %d (limits.max_scenes)", vi - 1, ns, lim.max_scenes)
+      end
+      for si = 1, ns do
+        local s = rawget(scenes, si)
+        local narr = type(s) == "table" and rawget(s, "narration")
+        if type(narr) == "string" and #narr > lim.max_narration then
+          fail("videos[%d].scenes[%d].narration: %d bytes: at most %d (limits.max_narration)", vi - 1, si - 1,
+            #narr, lim.max_narration)
+        end
+        local vc = type(s) == "table" and rawget(s, "visual_content")
+        if type(vc) == "table" then
+          for k, list in next, vc do
+            if type(list) == "table" and rawlen(list) > lim.max_keys then
+              fail("videos[%d].scenes[%d].visual_content.%s: %d items: at most %d (limits.max_keys)", vi - 1, si - 1,
+                tostring(k), rawlen(list), lim.max_keys)
+            end
+          end
+        end
+      end
+    end
+  end
+  -- (as a loaded document is validated: plug-ins' scene types known, the task's limits)
+  local ok, why, diags = pcall(require("vg.input_core").from_table, { videos = videos },
+    { limits = limits, narrate = false })
+  if not ok then fail("%s", tostring(why)) end
+  local errors = {}
+  for _, d in ipairs(diags) do
+    if d.severity == "error" then
+      errors[#errors + 1] = d.text
+      if #errors == 5 then break end
+    end
+  end
+  if #errors > 0 then fail("%s", table.concat(errors, "; ")) end
+end
+
+-- A plug-in's stage that runs Lua, with the scene model checked after it.
+local function checked(stage)
+  if not stage.run then return stage end
+  local run = stage.run
+  return vg.stage{ name = stage.name, description = stage.description, retries = stage.retries,
+    backoff = stage.backoff, on_error = stage.on_error, depends = stage.depends,
+    run = function(ctx, task)
+      local r = table.pack(run(ctx, task))
+      M.check_model(ctx, stage.name, task.limits)
+      return table.unpack(r, 1, r.n)
+    end }
+end
+
 function M.pipeline(opts)
   local o = M.with_defaults(opts)
   -- --no-cache: this pipeline's tasks touch no cache folder, narration
@@ -566,7 +641,7 @@ function M.pipeline(opts)
     local anchor = a.before == "narrate" and "fit" or a.after or a.before
     for i, st in ipairs(stages) do
       if st.name == anchor then
-        table.insert(stages, a.after and i + 1 or i, a.stage)
+        table.insert(stages, a.after and i + 1 or i, checked(a.stage))
         break
       end
     end
