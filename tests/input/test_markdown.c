@@ -5083,31 +5083,38 @@ static void summary_leaves_promotion_and_tails(void **state) {
   free(all);
 }
 
+/* The model of text saved as README.md in a folder named folder (the
+ * folder is removed after). */
+static cJSON *load_in_folder(const char *folder, const char *text) {
+  char dir[128], path[256];
+  snprintf(dir, sizeof dir, "/tmp/vgi_%d_%s", (int)getpid(), folder);
+  mkdir(dir, 0700);
+  snprintf(path, sizeof path, "%s/%s", dir, folder);
+  mkdir(path, 0700);
+  snprintf(path, sizeof path, "%s/%s/README.md", dir, folder);
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+  vgi_diags d = {0};
+  cJSON *m = load(path, NULL, &d);
+  vgi_diags_free(&d);
+  unlink(path);
+  snprintf(path, sizeof path, "%s/%s", dir, folder);
+  rmdir(path);
+  rmdir(dir);
+  assert_non_null(m);
+  return m;
+}
+
 /* A README without a title, whose first sentence speaks of the file ("This
  * README is just a fast quick start document", Redis's), is titled by its
  * folder, written as the text writes the name ("Redis", not "redis"). */
 static void readme_about_itself_titled_by_folder(void **state) {
   (void)state;
-  char dir[128], path[160];
-  snprintf(dir, sizeof dir, "/tmp/vgi_%d_titles", (int)getpid());
-  mkdir(dir, 0700);
-  snprintf(path, sizeof path, "%s/redis", dir);
-  mkdir(path, 0700);
-  snprintf(path, sizeof path, "%s/redis/README.md", dir);
-  FILE *f = fopen(path, "w");
-  assert_non_null(f);
-  fputs("This README is just a fast *quick start* document. See redis.io for more.\n\nWhat is Redis?\n---\n\n"
+  cJSON *m = load_in_folder("redis", "This README is just a fast *quick start* document. See redis.io for more.\n\nWhat is Redis?\n---\n\n"
         "Redis is often referred to as a data structures server. Redis is fast.\n\n"
-        "Building Redis\n---\n\nRedis can be compiled on Linux with make and a C compiler.\n", f);
-  fclose(f);
-  vgi_diags d = {0};
-  cJSON *m = load(path, NULL, &d);
-  unlink(path);
-  snprintf(path, sizeof path, "%s/redis", dir);
-  rmdir(path);
-  rmdir(dir);
-  assert_non_null(m);
-  vgi_diags_free(&d);
+        "Building Redis\n---\n\nRedis can be compiled on Linux with make and a C compiler.\n");
   const char *title = sget(video_at(m, 0), "title");
   if (!title || strcmp(title, "Redis")) print_message("title: %s\n", title ? title : "(none)");
   assert_string_equal(title, "Redis");
@@ -5172,30 +5179,13 @@ static void table_rows_named_by_intro(void **state) {
  * folder when the text names that folder often, the line its subtitle. */
 static void sponsor_div_and_tagline(void **state) {
   (void)state;
-  char dir[128], path[160];
-  snprintf(dir, sizeof dir, "/tmp/vgi_%d_tagline", (int)getpid());
-  mkdir(dir, 0700);
-  snprintf(path, sizeof path, "%s/gitview", dir);
-  mkdir(path, 0700);
-  snprintf(path, sizeof path, "%s/gitview/README.md", dir);
-  FILE *f = fopen(path, "w");
-  assert_non_null(f);
-  fputs("<div align=\"center\">\n<sup>Special thanks to:</sup>\n<br>\n<br>\n"
+  cJSON *m = load_in_folder("gitview", "<div align=\"center\">\n<sup>Special thanks to:</sup>\n<br>\n<br>\n"
         "<a href=\"https://ads.example.com\">\n  <div>\n    <img src=\"https://ads.example.com/a.png\" alt=\"Acme\">\n  </div>\n"
         "  <b>Acme, the intelligent terminal</b>\n  <br>\n  <b>Available for macOS and Linux</b>\n</a>\n<br>\n<hr>\n"
         "<a href=\"https://b.example.com\">\n  <b>Bravo, the premier screen sharing app.</b>\n</a>\n\n<hr>\n</div>\n\n"
         "<div align=\"center\">\n\nA simple terminal UI for git commands\n\n</div>\n\n"
         "## Elevator Pitch\n\nGitview makes staging lines easy. With gitview you never edit a patch by hand.\n\n"
-        "## Usage\n\nCall gitview in your terminal inside a git repository.\n", f);
-  fclose(f);
-  vgi_diags d = {0};
-  cJSON *m = load(path, NULL, &d);
-  unlink(path);
-  snprintf(path, sizeof path, "%s/gitview", dir);
-  rmdir(path);
-  rmdir(dir);
-  assert_non_null(m);
-  vgi_diags_free(&d);
+        "## Usage\n\nCall gitview in your terminal inside a git repository.\n");
   char *j = cJSON_PrintUnformatted(m);
   assert_null(strstr(j, "Acme"));
   assert_null(strstr(j, "Bravo"));
