@@ -4725,11 +4725,48 @@ static char **shared_leads(cmark_node *list, size_t *n) {
   return v;
 }
 
+/* Whether node t, after an item's leading code span, starts with a mark
+ * that makes the code a term: ":", " - ", " \u2014 ", " \u2013 ", or a
+ * column of two spaces or a tab, with words after it ("`cd ~/` from
+ * anywhere" goes on from the code, "`a` / `b`" lists forms). */
+static int code_sep(cmark_node *t) {
+  if (!t || cmark_node_get_type(t) != CMARK_NODE_TEXT) return 0;
+  const char *s = cmark_node_get_literal(t);
+  if (!s) return 0;
+  const char *r;
+  if (*s == ':') r = s + 1;
+  else if (!strncmp(s, " - ", 3) || !strncmp(s, " -- ", 4)) r = s + 3;
+  else if (!strncmp(s, " \xE2\x80\x94", 4) || !strncmp(s, " \xE2\x80\x93", 4)) r = s + 4;
+  else if (!strncmp(s, "\xE2\x80\x94", 3)) r = s + 3;
+  else if (!strncmp(s, "  ", 2) || *s == '\t') r = s + 1;
+  else return 0;
+  while (*r == ' ' || *r == '\t' || *r == '-') r++;
+  return isalpha((unsigned char)*r);
+}
+
+/* Whether every item of a list opens with a term: a code span and its
+ * mark (code_sep) or a bold lead. A list that mixes them with sentences
+ * ("`cd ~/` from anywhere then …") keeps its items whole: a slide never
+ * mixes terms and sentences, whose terms alone would be said. */
+static int code_terms(cmark_node *list) {
+  int any = 0;
+  for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it)) {
+    cmark_node *p = cmark_node_first_child(it);
+    cmark_node *f = p && cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH ? cmark_node_first_child(p) : NULL;
+    if (!f) return 0;
+    int code = cmark_node_get_type(f) == CMARK_NODE_CODE && code_sep(cmark_node_next(f));
+    if (!code && !(cmark_node_get_type(f) == CMARK_NODE_STRONG && cmark_node_next(f))) return 0;
+    any |= code;
+  }
+  return any;
+}
+
 static int after_sub(md *m, cmark_node *sub, int level, cJSON *out, int *nested);
 static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *nested) {
   int count = 0;
   size_t nshared = 0;
   char **shared = shared_leads(list, &nshared);
+  int cterms = code_terms(list);
   for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it)) {
     vgi_buf b = {0};
     int checked = -1;
@@ -4759,6 +4796,14 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
         if (!b.n && f && !cmark_node_next(f) && cmark_node_get_type(f) == CMARK_NODE_CODE && cmark_node_next(c) &&
             cmark_node_get_type(cmark_node_next(c)) == CMARK_NODE_PARAGRAPH) {
           lead = plain(c, m);
+          code_lead = 1;
+        }
+        /* "- `tool build --release`: builds the optimised binary" or
+         * "- `nvm install --lts`  Install the latest LTS": the command is
+         * the item's term, what follows the mark its description (said,
+         * as a bold term's is), never the whole item as one title */
+        if (cterms && !b.n && !lead && f && cmark_node_get_type(f) == CMARK_NODE_CODE && code_sep(cmark_node_next(f))) {
+          lead = vgi_squash(vgi_strdup(cmark_node_get_literal(f)));
           code_lead = 1;
         }
         char *txt = plain(c, m);
@@ -4806,8 +4851,8 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
     if (lead && ll && !strncmp(text, lead, ll)) {
       const char *rest = text + ll;
       while (*rest == ':' || *rest == ' ' || *rest == '-' || !strncmp(rest, "\xE2\x80\x94", 3) || !strncmp(rest, "// ", 3) ||
-             !strncmp(rest, "| ", 2)) {
-        if (!strncmp(rest, "\xE2\x80\x94", 3)) rest += 3;
+             !strncmp(rest, "| ", 2) || (code_lead && !strncmp(rest, "\xE2\x80\x93", 3))) {
+        if (!strncmp(rest, "\xE2\x80\x94", 3) || !strncmp(rest, "\xE2\x80\x93", 3)) rest += 3;
         else if (*rest == '/') rest += 2;
         else rest++;
       }

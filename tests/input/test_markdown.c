@@ -321,6 +321,47 @@ static void slashed_term_separator(void **state) {
   free(all);
 }
 
+/* A list item led by a command and a mark ("- `tool build --release`:
+ * builds …", nvm's "- `nvm install --lts`  Install …") is a term and its
+ * description, as a bold term is: the command shown, what it does said
+ * (the item was one title, said "Tool build --release: builds …", the
+ * explanation after the command's dashes). A list that mixes such items
+ * with sentences keeps every item whole. */
+static void command_led_items_are_terms(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("README.md", "# Tool\n\nTool builds things.\n\n## Commands\n\n"
+                       "- `tool build --release`: builds the optimised binary.\n- `tool test` - runs every test in the workspace.\n"
+                       "- `tool clean` \xE2\x80\x94 removes the build directory.\n\n## Usage\n\n"
+                       "- `nvm install --lts`  Install the latest LTS version of node\n- `nvm use 16`  Use node 16 in this shell\n\n"
+                       "## Steps\n\n- `cd ~/` from anywhere then clone the repository\n- `make`: builds the program\n",
+                       NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *s = scene_with(m, "list", "tool build --release");
+  assert_non_null(s);
+  char *vc = cJSON_PrintUnformatted(cJSON_GetObjectItem(s, "visual_content"));
+  if (!strstr(vc, "\"title\":\"tool build --release\",\"description\":\"builds the optimised binary.\"") ||
+      !strstr(vc, "\"title\":\"tool clean\",\"description\":\"removes the build directory.\""))
+    print_message("items: %s\n", vc), fail();
+  free(vc);
+  const char *n = sget(s, "narration");
+  if (!strstr(n, "tool build --release \xE2\x80\x94 builds the optimised binary") || strstr(n, "--release:"))
+    print_message("narration: %s\n", n), fail();
+  s = scene_with(m, "list", "nvm install --lts");
+  assert_non_null(s);
+  n = sget(s, "narration");
+  if (!strstr(n, "install the latest LTS version of node") || !strstr(n, "use node 16 in this shell"))
+    print_message("narration: %s\n", n), fail();
+  /* (mixed with a sentence: whole items, said whole) */
+  s = scene_with(m, "list", "from anywhere");
+  assert_non_null(s);
+  vc = cJSON_PrintUnformatted(cJSON_GetObjectItem(s, "visual_content"));
+  if (strstr(vc, "description") || !strstr(sget(s, "narration"), "builds the program"))
+    print_message("items: %s\nnarration: %s\n", vc, sget(s, "narration")), fail();
+  free(vc);
+  cJSON_Delete(m);
+}
+
 /* A README with no title heading that opens with its logo is titled by
  * the logo's name (oh-my-zsh's was its first sentence, awesome's a
  * sponsor's banner, bat's "bat - a cat clone with wings" its tagline); tab-indented HTML is never read as code, and fine
@@ -5465,6 +5506,7 @@ int main(void) {
     cmocka_unit_test(indented_release_notes),
     cmocka_unit_test(layout_table_read_as_content),
     cmocka_unit_test(before_after_blocks_compared),
+    cmocka_unit_test(command_led_items_are_terms),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
