@@ -3110,19 +3110,20 @@ static char *doc_folder(const char *file) {
   return out;
 }
 
-/* How often the text names name as a word of its own, in any case (not
- * inside a word, a path or a host name: "redis.io"). */
+/* Whether the n bytes of text at i stand as a word of their own: not
+ * inside a word, a path or a host name ("redis.io"). */
+static int own_word_at(const char *text, size_t len, size_t i, size_t n) {
+  return !((i && (isalnum((unsigned char)text[i - 1]) || text[i - 1] == '/' || text[i - 1] == '.')) ||
+           (i + n < len && (isalnum((unsigned char)text[i + n]) || text[i + n] == '/' ||
+                            (text[i + n] == '.' && i + n + 1 < len && isalnum((unsigned char)text[i + n + 1])))));
+}
+
+/* How often the text names name as a word of its own, in any case. */
 static int times_named(const char *name, const char *text, size_t len) {
   size_t n = name ? strlen(name) : 0;
   int count = 0;
-  for (size_t i = 0; n && i + n <= len; i++) {
-    if (strncasecmp(text + i, name, n)) continue;
-    if ((i && (isalnum((unsigned char)text[i - 1]) || text[i - 1] == '/' || text[i - 1] == '.')) ||
-        (i + n < len && (isalnum((unsigned char)text[i + n]) || text[i + n] == '/' ||
-                         (text[i + n] == '.' && i + n + 1 < len && isalnum((unsigned char)text[i + n + 1])))))
-      continue;
-    count++;
-  }
+  for (size_t i = 0; n && i + n <= len; i++)
+    count += !strncasecmp(text + i, name, n) && own_word_at(text, len, i, n);
   return count;
 }
 
@@ -3140,9 +3141,7 @@ static void folder_case(char *title, const char *text, size_t len) {
   int counts[4] = { 0 }, nf = 0;
   for (size_t i = 0; i + n <= len; i++) {
     if (strncasecmp(text + i, title, n)) continue;
-    if ((i && (isalnum((unsigned char)text[i - 1]) || text[i - 1] == '/' || text[i - 1] == '.')) ||
-        (i + n < len && (isalnum((unsigned char)text[i + n]) || text[i + n] == '/' || (text[i + n] == '.' && i + n + 1 < len && isalnum((unsigned char)text[i + n + 1])))))
-      continue;   /* inside a word, a path or a host name ("redis.io") */
+    if (!own_word_at(text, len, i, n)) continue;
     if (!strncmp(text + i, title, n)) { same++; continue; }
     int f = 0;
     while (f < nf && strncmp(forms[f], text + i, n)) f++;
@@ -4348,7 +4347,7 @@ static char *pair_text(const char *label) {
  * it: the slide becomes a code_comparison of the two (a summary showed the
  * first block alone, the second left out as the section's later detail).
  * Returns 1 when it joined. */
-static int pair_join(md *m, const char *lit, char **lines, int nl) {
+static int pair_join(md *m, char **lines, int nl) {
   cJSON *last = last_scene(m);
   if (!m->pair_scene || last != m->pair_scene || nl > PAIR_LINES) return 0;
   const char *label = NULL;
@@ -4366,7 +4365,6 @@ static int pair_join(md *m, const char *lit, char **lines, int nl) {
   cJSON_AddItemToObject(vc, "before_code", cmds);
   cJSON *after = cJSON_AddArrayToObject(vc, "after_code");
   for (int i = 0; i < nl; i++) cJSON_AddItemToArray(after, cJSON_CreateString(lines[i]));
-  (void)lit;
   cJSON_AddStringToObject(vc, "before_label", m->pair_label);
   char *al = pair_text(label);
   cJSON_AddStringToObject(vc, "after_label", al);
@@ -4423,7 +4421,7 @@ static void code_block(md *m, cmark_node *n, int line) {
     p += l + (e ? 1 : 0);
   }
   nl = k;
-  if (pair_join(m, lit, lines, nl)) {
+  if (pair_join(m, lines, nl)) {
     for (int i = 0; i < nl; i++) free(lines[i]);
     free(lines);
     return;
