@@ -17,6 +17,7 @@ local function run(args)
     -- a type prefix as `vgrun create --from` takes it (document:README)
     local file, format = require("vg.create.options").input_spec(path)
     opts.format = format
+    opts.allow_paths = require("vg.repository").with_root(file, nil)
     local model, diags = input.load(file, opts)
     local errors, warnings = input.count(diags)
     local bad = model == nil or errors > 0 or (strict and warnings > 0)

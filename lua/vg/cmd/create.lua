@@ -251,6 +251,8 @@ return {
       elseif ckind and ckind ~= "directory" and refused(path .. "/set_config.yaml") then return 1
       else eprintf("vgrun create: %s is a directory without set_config.yaml\n", as_shown.name(path)); return 1 end
     end
+    -- pictures from the document's own repository are its project's
+    o.allow_paths = require("vg.repository").with_root(path, o.allow_paths) or {}
     -- the output: a .mp4 file in a folder that exists, or a folder
     if o.output then
       local mp4 = create.is_mp4(o.output)

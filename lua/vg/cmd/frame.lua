@@ -10,7 +10,7 @@ local function load_model(spec)
   local ok, input = pcall(require, "vg.input")
   if not ok then return nil, "reading " .. spec .. " needs the input adapters: " .. tostring(input) end
   local path, format = require("vg.create.options").input_spec(spec)
-  local model, diags = input.load(path, { format = format })
+  local model, diags = input.load(path, { format = format, allow_paths = require("vg.repository").with_root(path, nil) })
   local errors, told = {}, {}
   for _, d in ipairs(diags or {}) do
     -- Unknown scene types are reported below, naming the scene; other errors

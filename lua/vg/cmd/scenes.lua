@@ -60,7 +60,8 @@ local function run(args)
   local spec = o.from or operands[1]
   if not spec then return args_.usage_error(SPEC, "no INPUT given") end
   local path, format = require("vg.create.options").input_spec(spec)
-  local opts = { split = o.split, duration = o.duration, detail = o.detail, language = o.language, format = format }
+  local opts = { split = o.split, duration = o.duration, detail = o.detail, language = o.language, format = format,
+    allow_paths = require("vg.repository").with_root(path, nil) }
   if o.no_narration then opts.narrate = false end
 
   local input = require("vg.input")
