@@ -3527,15 +3527,17 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
       meta = l0 && (ss[0][l0 - 1] == '.' || ss[0][l0 - 1] == '!');
     }
     /* a paragraph that opens with a question: its answer is the same point
-     * ("Looking for help? Check out the instructions …") */
-    size_t q0 = ns >= 2 ? strlen(ss[0]) : 0;
-    int asks = !p[i].cont && q0 && asks_question(ss[0], m->lang);
+     * ("Looking for help? Check out the instructions …"), after every
+     * question it opens with ("Notice a typo? Want to add a feature? Check
+     * out CONTRIBUTING.md.") */
+    int asks = 0;
+    while (!p[i].cont && asks < 3 && asks < ns - 1 && asks_question(ss[asks], m->lang)) asks++;
     int caption = ns && caption_sentence(ss[0]);
     for (int k = 0; k < ns; k++) {
       int r = p[i].cont ? k + 2 : k + 1;
       if (meta && k < 2) r = k == 0 ? 2 : 1;
       if (caption && r < 3) r = 3;
-      if (asks && k == 1) r = 1;
+      if (asks && k <= asks) r = 1;
       if (intro && i == n - 1 && k == ns - 1 && k > 0) {
         size_t l = strlen(ss[k]);
         if (l && (ss[k][l - 1] == ':' || (l >= 3 && !strcmp(ss[k] + l - 3, "\xEF\xBC\x9A")))) r = 1;
@@ -8241,8 +8243,22 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       int ns = 0;
       char **ss = vgi_sentences_lang(pt, m.lang, &ns);
       free(pt);
-      for (int i = 1; i < ns; i++) free(ss[i]);
-      prose_add(&m, ns > 0 ? ss[0] : NULL, line, 1);
+      /* one that opens with a question ("Notice a typo? Want to add a
+       * feature? Check out CONTRIBUTING.md. We'd love your help!") by its
+       * first sentence that answers, not pointing elsewhere: the question
+       * alone was all a summary said */
+      static const char *const points[] = { "check out", "see ", "please see", "read ", "refer ", "please refer",
+        "visit ", "for more", NULL };
+      int pick = 0;
+      if (ns > 1 && asks_question(ss[0], m.lang))
+        for (int i = 1; i < ns && !pick; i++) {
+          int pointer = 0;
+          for (int q = 0; points[q] && !pointer; q++) pointer = !strncasecmp(ss[i], points[q], strlen(points[q]));
+          if (!asks_question(ss[i], m.lang) && !pointer && vgi_word_count(ss[i]) >= 3) pick = i;
+        }
+      for (int i = 0; i < ns; i++)
+        if (i != pick) free(ss[i]);
+      prose_add(&m, ns > 0 ? ss[pick] : NULL, line, 1);
       free(ss);
       continue;
     }

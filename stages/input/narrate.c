@@ -164,6 +164,23 @@ static int nothing_said(const char *t) {
 static int ja_predicate(const char *t);
 static int wide_stop_end(const char *t);
 
+static int word_of(const char *const *list, const char *w, size_t n);
+
+/* An item that ends with the joiner its list was written with ("numbered
+ * equations, and", "a web-based book and"): the word goes, as joined puts
+ * its own in; the new length. */
+static size_t joiner_out(char *c, size_t l) {
+  static const char *const joiners[] = { "and", "or", "und", "oder", "et", "ou", "y", "e", "o", "en",
+                                         "\xD0\xB8", "\xD0\xB8\xD0\xBB\xD0\xB8", NULL };   /* и, или */
+  size_t a = l;
+  while (a && c[a - 1] != ' ') a--;
+  if (!a || a == l || !word_of(joiners, c + a, l - a)) return l;
+  while (a && strchr(" ,", c[a - 1])) a--;
+  if (!a) return l;
+  c[a] = 0;
+  return a;
+}
+
 static char *joined(const cJSON *arr, int max, int or, int lower, const char *lang) {
   vgi_buf b = {0};
   int n = 0, total = 0;
@@ -194,6 +211,7 @@ static char *joined(const cJSON *arr, int max, int or, int lower, const char *la
     size_t l = strlen(c);
     while (l && strchr(".:;,", c[l - 1])) c[--l] = 0;
     while (vgi_wide_period_before(c, l)) c[l -= 3] = 0;   /* 。． */
+    l = joiner_out(c, l);
     if (n) {
       const char *key = n < total - 1 ? "sep" : total == 2 ? (or ? "or_pair" : "pair")
                                                           : (or ? "or_last" : "last");
@@ -1496,7 +1514,8 @@ static int item_clause(const char *t, const char *lang) {
  * short (item_sentences), and the unit is said whole. With cont (what
  * continues_into said of the sentence before the colon), five items or
  * fewer of one sentence each are joined whole, by "or" for 2, to complete
- * that sentence: returns 2. */
+ * that sentence: returns 2. cont 3: a stem with no colon (open_stem), which
+ * only its items complete. */
 #define COLON_NAMED 5        /* a list named whole after its colon */
 #define COLON_PHRASE_WORDS 8 /* a phrase joined into the sentence */
 static int dangling_word(const char *w, size_t n);
@@ -1533,6 +1552,33 @@ static int continues_into(const char *intro) {
     p += wl;
   }
   return 1;
+}
+
+/* Prose before a list that stops with no mark, on a word that waits for
+ * what the list gives ("Jupyter Book allows users to", "The main features
+ * are", "It works with"): the list completes its sentence, as it does after
+ * a colon. The stem with a colon put on; NULL when the prose is no stem.
+ * Caller frees. */
+static char *open_stem(const char *t) {
+  size_t l = t ? strlen(t) : 0;
+  while (l && t[l - 1] == ' ') l--;
+  if (!l || !isalpha((unsigned char)t[l - 1])) return NULL;
+  size_t a = l;
+  while (a && t[a - 1] != ' ') a--;
+  if (!a) return NULL;   /* one word is a label, not a sentence */
+  static const char *const more[] = { "include", "includes", "including", "like", "as", "of", "for", "with",
+                                      NULL };
+  const char *w = t + a;
+  size_t n = l - a;
+  if (!((dangling_word(w, n) && preposition(w, n)) || awaits_object(w, n) || word_of(vgi_aux_verbs, w, n) ||
+        word_of(more, w, n)))
+    return NULL;
+  char *s = malloc(l + 2);
+  if (!s) abort();
+  memcpy(s, t, l);
+  s[l] = ':';
+  s[l + 1] = 0;
+  return s;
 }
 
 /* An English item written in lower case that names a thing ("optional
@@ -1681,10 +1727,12 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
     char **ss = vgi_sentences_lang(it->valuestring, lang, &ns);
     for (int q = 0; q < ns; q++) free(ss[q]);
     free(ss);
-    one_each = ns == 1 && !ja_predicate(it->valuestring) && vgi_word_count(it->valuestring) <= 16;
+    one_each = ns == 1 && !ja_predicate(it->valuestring) && (cont == 3 || vgi_word_count(it->valuestring) <= 16);
   }
-  if (n && cont && one_each && (all || n <= COLON_NAMED)) {
-    j = joined(tops, 0, cont == 2, 0, lang);
+  /* after a stem with no colon (cont 3) the items are the sentence's end:
+   * said with it however long, the first five in a summary */
+  if (n && cont && one_each && (all || n <= COLON_NAMED || cont == 3)) {
+    j = joined(tops, all ? 0 : COLON_NAMED, cont == 2, 0, lang);
     if (j) sentence_l(b, j, lang);
     free(j);
     cJSON_Delete(tops);
@@ -5894,7 +5942,10 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         size_t ll = lt ? strlen(lt) : 0;
         int colon = ll && (lt[ll - 1] == ':' || (ll >= 3 && !strcmp(lt + ll - 3, "\xEF\xBC\x9A")));
         int whole = 0;   /* sentences of the items, each already short */
-        int cont = colon && english_like(lang) ? continues_into(lt) : 0;
+        char *stem = !colon && english_like(lang) ? open_stem(lt) : NULL;
+        int cont = stem ? 3 : colon && english_like(lang) ? continues_into(lt) : 0;
+        colon |= stem != NULL;
+        free(stem);
         int say = 0, pairs = 0, options = 0, ph_said = 0;
         cJSON *ph = list_phrases(items, lang, 0, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_LINKS_KEY)),
                                  &say, &pairs, &options);

@@ -5349,6 +5349,35 @@ static void pair_descriptions_not_fragments(void **state) {
   free(all);
 }
 
+/* Prose that stops on a word its list completes ("Jupyter Book allows users
+ * to" over "- write their content …, - include …, and") is said with the
+ * items, each without the joiner it was written with: never the stem alone.
+ * A contributing section that opens with questions is summed up by the
+ * sentence that answers them, not the question alone. */
+static void stem_and_question_said_whole(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("jb.md", "# Book\n\nBook is a tool for building books from notebooks.\n\n"
+                       "Book allows users to\n\n- write their content in Markdown files,\n"
+                       "- include rich syntax such as citations, and\n- run the embedded code cells.\n\n"
+                       "## Governance\n\nBook is a sub-project of Jupyter with its own team.\n\n"
+                       "## Contribute\n\nNotice a typo in the text? Want to add a feature?\n"
+                       "Check out `CONTRIBUTING.md`. We would love your help!\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *j = cJSON_PrintUnformatted(m);
+  const char *want[] = { "Book allows users to write their content in Markdown files, include rich syntax such as "
+                         "citations, and run the embedded code cells.", "We would love your help!", NULL };
+  for (int i = 0; want[i]; i++) {
+    if (!strstr(j, want[i])) print_message("%s\n", j);
+    assert_non_null(strstr(j, want[i]));
+  }
+  assert_null(strstr(j, "Notice a typo"));
+  assert_null(strstr(j, "and, and"));
+  free(j);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(bold_term_on_its_line),
@@ -5421,6 +5450,7 @@ int main(void) {
     cmocka_unit_test(readme_about_itself_titled_by_folder),
     cmocka_unit_test(sponsor_div_and_tagline),
     cmocka_unit_test(question_heading_answered),
+    cmocka_unit_test(stem_and_question_said_whole),
     cmocka_unit_test(agenda_badges_and_dotfiles),
     cmocka_unit_test(pair_descriptions_not_fragments),
     cmocka_unit_test(legend_tags_out),
