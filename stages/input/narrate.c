@@ -4106,8 +4106,40 @@ static int dotfile_owner(const char *s, const char *p) {
   return e > b && word_of(owners, b, (size_t)(e - b));
 }
 
+/* The name of a relative file or folder that stands as a term before a
+ * colon ("docs/lua-api.md:", "docs/gallery/:"), or alone (a term said
+ * apart from its description): its last part without the
+ * extension, "-" and "_" as spaces ("lua api"), in out; its length, 0 when
+ * it is no such term (an absolute path, an address, a pattern). */
+static size_t term_path_stem(const char *a, const char *z, const char *e, char *out, size_t n) {
+  const char *c = z;
+  while (c < e && strchr("`'\"*_)", *c)) c++;
+  if (!((c < e && *c == ':') || (c == e && !*e)) || !isalnum((unsigned char)*a) || memmem(a, (size_t)(z - a), "://", 3) ||
+      memchr(a, '@', (size_t)(z - a)))
+    return 0;
+  const char *end = z;
+  while (end > a && end[-1] == '/') end--;
+  const char *base = end;
+  while (base > a && base[-1] != '/') base--;
+  if (base == a && end == z) return 0;   /* no path */
+  const char *dot = NULL;
+  for (const char *q = base + 1; q < end; q++)
+    if (*q == '.') dot = q;
+  if (dot && end - dot - 1 >= 1 && end - dot - 1 <= 4) end = dot;
+  size_t l = 0;
+  int alnum = 0;
+  for (const char *q = base; q < end && l + 1 < n; q++) {
+    if (!isalnum((unsigned char)*q) && !strchr("-_.", *q)) return 0;   /* "*.md", "{a,b}" */
+    alnum |= isalnum((unsigned char)*q);
+    out[l++] = strchr("-_", *q) ? ' ' : *q;
+  }
+  out[l] = 0;
+  return alnum ? l : 0;
+}
+
 static char *speech_out(char *s) {
   vgi_buf b = {0};
+  char stem[128];
   const char *p = s;
   while (*p) {
     if (*p == ' ') { vgi_buf_add(&b, p++, 1); continue; }
@@ -4193,6 +4225,15 @@ static char *speech_out(char *s) {
       vgi_buf_add(&b, p, (size_t)(a - p));
       vgi_buf_add(&b, a, (size_t)(z - a));
       for (const char *q = z; q < e; q++)   /* the sentence's own marks after it */
+        if (strchr(".,;:!?)", *q)) vgi_buf_add(&b, q, 1);
+    } else if (z > a && (p == s || (p - s >= 2 && p[-1] == ' ' && strchr(".!?", p[-2]))) &&
+               unsaid(a, (size_t)(z - a)) && (sn = term_path_stem(a, z, e, stem, sizeof stem))) {
+      /* a file that opens a sentence as its term ("`docs/cli.md`: the
+       * command line") is said by its name, "cli: the command line": taken
+       * out, the description was said after a bare colon */
+      if (p > s) stem[0] = (char)toupper((unsigned char)stem[0]);   /* a sentence's first word */
+      vgi_buf_add(&b, stem, sn);
+      for (const char *q = z; q < e; q++)
         if (strchr(".,;:!?)", *q)) vgi_buf_add(&b, q, 1);
     } else if (z > a && unsaid(a, (size_t)(z - a)) && (sn = path_noun(s, p, a, z, e, &sa))) {
       vgi_buf_add(&b, sa, sn);

@@ -5378,6 +5378,36 @@ static void stem_and_question_said_whole(void **state) {
   cJSON_Delete(m);
 }
 
+/* A relative file that stands as an item's term ("`docs/cli.md`: the
+ * command line") is said by its name, never taken out to leave the
+ * description after a bare colon (".: the command line"). */
+static void path_terms_said_by_name(void **state) {
+  (void)state;
+  /* as terms with descriptions (three items), and as items said one by one (five) */
+  const char *docs[] = { "# Tool\n\nTool makes videos from documents. It is fast.\n\n## Documentation\n\n"
+                         "- `docs/architecture.md`: the parts and how data flows\n- `docs/lua-api.md`: the `vg` module\n"
+                         "- `docs/gallery/`: contact sheets of real documents\n",
+                         "# Tool\n\nTool makes videos from documents. It is fast.\n\n## Documentation\n\n"
+                         "- `docs/architecture.md`: the parts and how data flows\n- `docs/lua-api.md`: the `vg` module\n"
+                         "- `docs/cli.md`: the command line: option specs, help, man pages\n"
+                         "- `docs/gallery/`: contact sheets of real documents\n"
+                         "- `docs/*.md` of each part: inputs, TTS, scenes, encoding\n", NULL };
+  for (int i = 0; docs[i]; i++) {
+    vgi_diags d = {0};
+    cJSON *m = load_text("d.md", docs[i], NULL, &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    const cJSON *sc = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(m, "videos"), 0), "scenes"), 1);
+    const char *n = cJSON_GetStringValue(cJSON_GetObjectItem(sc, "narration"));
+    assert_non_null(n);
+    if (!strstr(n, "rchitecture") || !strstr(n, "ua api") || strstr(n, ".:")) print_message("%s\n", n);
+    assert_non_null(strstr(n, "rchitecture"));
+    assert_non_null(strstr(n, "ua api"));
+    assert_null(strstr(n, ".:"));
+    cJSON_Delete(m);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(bold_term_on_its_line),
@@ -5451,6 +5481,7 @@ int main(void) {
     cmocka_unit_test(sponsor_div_and_tagline),
     cmocka_unit_test(question_heading_answered),
     cmocka_unit_test(stem_and_question_said_whole),
+    cmocka_unit_test(path_terms_said_by_name),
     cmocka_unit_test(agenda_badges_and_dotfiles),
     cmocka_unit_test(pair_descriptions_not_fragments),
     cmocka_unit_test(legend_tags_out),
