@@ -122,24 +122,23 @@ end
 -- another cache folder) is taken from the path only when that is the
 -- same key's entry of a cache folder (.../<k2>/<key>.wav/data.wav, a
 -- file, not a link); a clip without a key (a plug-in's own, made in this
--- run) is taken as named, except from a resumed context.
+-- run) is taken as named, from a resumed context only when it is an entry
+-- of a cache folder.
 local function clip_wav(cache, au, task, scene_id)
-  local key = au.key
-  if type(key) == "string" then
+  -- (a clip tts.synth found in the cache may carry an empty key)
+  local key = type(au.key) == "string" and au.key:match("^%x+$") and au.key or nil
+  if key then
     local path = cache:lookup(key, ".wav")
     if path then return path end
-    local at = type(au.path) == "string" and core.realpath(au.path)
-    local st = at and core.stat(au.path, true)
-    local entry = "/" .. key:sub(1, 2) .. "/" .. key .. ".wav/data.wav"
-    if st and st.type == "file" and at:sub(-#entry) == entry then return at end
-    error(string.format("%s: its narration clip %s is not a clip of the cache; run the command again "
-      .. "without --resume", scene_id, shown.name(tostring(au.path))), 0)
+  elseif not task.resumed then
+    return au.path
   end
-  if task.resumed then
-    error(string.format("%s: the task's state names a narration clip without its cache key; run the command again "
-      .. "without --resume", scene_id), 0)
-  end
-  return au.path
+  local at = type(au.path) == "string" and core.realpath(au.path)
+  local st = at and core.stat(au.path, true)
+  local k2, name = (at or ""):match("/(%x%x)/(%x+)%.wav/data%.wav$")
+  if st and st.type == "file" and name and name:sub(1, 2) == k2 and (not key or name == key) then return at end
+  error(string.format("%s: its narration clip %s is not a clip of the cache; run the command again "
+    .. "without --resume", scene_id, shown.name(tostring(au.path))), 0)
 end
 
 -- One MP4 per video: place the scenes, plan each one (its cache key, its
