@@ -134,7 +134,10 @@ local function clip_wav(cache, au, task, scene_id)
     return au.path
   end
   local at = type(au.path) == "string" and core.realpath(au.path)
-  local st = at and core.stat(au.path, true)
+  local st, err = core.stat(tostring(au.path), true)
+  -- removed since it was made (a `cache clean` beside the run): --resume
+  -- speaks it again, as the narrate stage's record of it is gone too
+  if not st then error(string.format("%s: its narration clip %s", scene_id, shown.name(tostring(err))), 0) end
   local k2, name = (at or ""):match("/(%x%x)/(%x+)%.wav/data%.wav$")
   if st and st.type == "file" and name and name:sub(1, 2) == k2 and (not key or name == key) then return at end
   error(string.format("%s: its narration clip %s is not a clip of the cache; run the command again "
