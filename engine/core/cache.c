@@ -38,7 +38,6 @@ void vg__absolute_dir(char *dir, size_t n);  /* util.c */
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <time.h>
-#include <utime.h>
 #include <unistd.h>
 /* SHA256_Init and its kin are deprecated in OpenSSL 3 in favour of EVP, but
  * they need no provider: they are the fallback below. */
@@ -600,8 +599,11 @@ static int entry_dir(vg_cache *c, const char *key, const char *suffix, char *out
   return 0;
 }
 
+/* An entry's files are never links: a link in an entry (put there by hand,
+ * or by another user of a shared cache) would make a lookup read, and mark
+ * as used, a file outside the cache (ELOOP). */
 static int file_digest(const char *path, char hex[65], long long *size) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
   if (fd < 0) return -1;
   struct stat st;
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) { close(fd); errno = EINVAL; return -1; }
@@ -675,11 +677,11 @@ int vg_cache_lookup(vg_cache *c, const char *key, const char *suffix, char *out,
   char sum_path[PATH_MAX + 8], line[400] = "", want[65] = "", owner[200] = "", hex[65];
   long long want_size = -1, size = -1;
   snprintf(sum_path, sizeof sum_path, "%s/sum", dir);
-  int fd = open(sum_path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  int fd = open(sum_path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
   const char *why = NULL;
   int transient = 0;  /* cannot read it now (EACCES, EIO): a miss, not damage */
   int old = 0;        /* made before sums named their entry: moved aside unannounced */
-  if (fd < 0) { why = "no checksum"; transient = errno != ENOENT; }
+  if (fd < 0) { why = errno == ELOOP ? "its checksum is a link" : "no checksum"; transient = errno != ENOENT && errno != ELOOP; }
   else {
     ssize_t r = read(fd, line, sizeof line - 1);
     close(fd);
@@ -692,8 +694,9 @@ int vg_cache_lookup(vg_cache *c, const char *key, const char *suffix, char *out,
   }
   if (!why) {
     if (file_digest(out, hex, &size) != 0) {
-      why = errno == ENOENT ? "no data" : errno == EINVAL ? "data is not a file" : strerror(errno);
-      transient = errno != ENOENT && errno != EINVAL;
+      why = errno == ENOENT ? "no data" : errno == EINVAL ? "data is not a file" : errno == ELOOP ? "data is a link"
+          : strerror(errno);
+      transient = errno != ENOENT && errno != EINVAL && errno != ELOOP;
     }
     else if (size != want_size) why = "wrong size";
     else if (strcmp(hex, want) != 0) why = "wrong checksum";
@@ -703,7 +706,9 @@ int vg_cache_lookup(vg_cache *c, const char *key, const char *suffix, char *out,
     quarantine(c, dir, name, st.st_dev, st.st_ino, why, old);
     return 0;
   }
-  utime(out, NULL);  /* "last used", for `vgrun cache clean --older-than`; fails on a read-only cache */
+  /* "last used", for `vgrun cache clean --older-than`; fails on a read-only
+   * cache; never through a link put there since the check */
+  utimensat(AT_FDCWD, out, NULL, AT_SYMLINK_NOFOLLOW);
   return 1;
 }
 

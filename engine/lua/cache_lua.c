@@ -7,6 +7,7 @@
 #include "lua_private.h"
 
 #include <string.h>
+#include <limits.h>
 
 #define CACHE_MT "vg.Cache"
 
@@ -104,6 +105,18 @@ static int m_max(lua_State *L) {
   return 1;
 }
 
+/* c:lookup(key, suffix) -> the path of the entry's data (checked: its size,
+ * digest and name; a file this process keeps outside the folder too), or
+ * nil when it is not there */
+static int m_lookup(lua_State *L) {
+  vg_cache *c = vgl_check_cache(L, 1);
+  const char *key = luaL_checkstring(L, 2), *suffix = luaL_optstring(L, 3, NULL);
+  char path[PATH_MAX + 64];
+  if (vg_cache_lookup(c, key, suffix, path, sizeof path)) lua_pushstring(L, path);
+  else lua_pushnil(L);
+  return 1;
+}
+
 static int m_tostring(lua_State *L) {
   cache_ud *u = luaL_checkudata(L, 1, CACHE_MT);
   if (!u->c) lua_pushliteral(L, "vg.Cache (released)");
@@ -129,7 +142,7 @@ static int l_cache_tag_live(lua_State *L) {
 
 void vgl__register_cache_functions(lua_State *L) {
   static const luaL_Reg methods[] = {
-    {"dir", m_dir}, {"off", m_off}, {"ready", m_ready}, {"max", m_max}, {NULL, NULL},
+    {"dir", m_dir}, {"off", m_off}, {"ready", m_ready}, {"max", m_max}, {"lookup", m_lookup}, {NULL, NULL},
   };
   vgl_class(L, CACHE_MT, methods, cache_gc, m_tostring);
   static const luaL_Reg fns[] = {

@@ -10,8 +10,11 @@
  * overrides and isolates go (the marks U+200E/U+200F, which only hint a
  * direction, stay). A document's text is cleaned as it is read (the line
  * is known there); every string of a loaded model once more (a JSON
- * string's "\u001b", a Lua table's). One warning per kind names the first
- * place. */
+ * string's "\u001b", a Lua table's). A model's string is UTF-8 after that:
+ * a byte that is not (cmark writes the references &#xFFFE; and &#xFFFF; as
+ * the lone bytes FE and FF; a Lua table's string may hold anything) is taken
+ * out, not passed on to the layout, the captions and every JSON file. One
+ * warning per kind names the first place. */
 #include "input_private.h"
 
 #include <string.h>
@@ -20,8 +23,8 @@ typedef struct cleaning {
   const char *file;
   const vgi_posmap *pm;
   vgi_diags *d;
-  int controls_line, bidi_line;   /* where each was first seen (-1: not yet) */
-  int controls_col, bidi_col;
+  int controls_line, bidi_line, bad_line;   /* where each was first seen (-1: not yet) */
+  int controls_col, bidi_col, bad_col;
 } cleaning;
 
 /* Length of an escape sequence at s (ESC already seen at s[0]): CSI up to
@@ -44,10 +47,18 @@ static size_t escape_len(const unsigned char *s) {
   return 2;
 }
 
-/* Cleans s in place; sets *ctl / *bidi to the line (from 1, counting
+/* Whether the character at s (NUL-terminated, s[0] >= 0x80) is not UTF-8. */
+static int not_utf8(const unsigned char *s) {
+  size_t n = 1;
+  while (n < 4 && s[n]) n++;
+  return vg_utf8_invalid_at((const char *)s, n) == 0;
+}
+
+/* Cleans s in place; sets *ctl / *bidi / *bad to the line (from 1, counting
  * newlines from s) where it first took something out. keep_cr: a document's
- * raw text, whose line ends may be CR LF. */
-static void clean_lines(char *s, int keep_cr, int *ctl, int *bidi) {
+ * raw text, whose line ends may be CR LF (read as UTF-8 already: bad is
+ * NULL). */
+static void clean_lines(char *s, int keep_cr, int *ctl, int *bidi, int *bad) {
   unsigned char *r = (unsigned char *)s, *w = r;
   int line = 1;
   while (*r) {
@@ -67,12 +78,14 @@ static void clean_lines(char *s, int keep_cr, int *ctl, int *bidi) {
       if (!*first) *first = line;
       continue;
     }
-    *w++ = *r++;
+    if (bad && c >= 0x80 && not_utf8(r)) { r++; if (!*bad) *bad = line; continue; }
+    /* a character whole: its continuation bytes are never read as a start */
+    do { *w++ = *r++; } while (bad && c >= 0xC0 && (*r & 0xC0) == 0x80);
   }
   *w = 0;
 }
 
-static void clean(char *s, int *ctl, int *bidi) { clean_lines(s, 0, ctl, bidi); }
+static void clean(char *s, int *ctl, int *bidi, int *bad) { clean_lines(s, 0, ctl, bidi, bad); }
 
 static void warn(vgi_diags *d, const char *file, int ctl_line, int ctl_col, int bidi_line, int bidi_col) {
   if (ctl_line > 0)
@@ -86,7 +99,7 @@ static void warn(vgi_diags *d, const char *file, int ctl_line, int ctl_col, int 
 
 size_t vgi_clean_text(char *text, const char *file, vgi_diags *d) {
   int ctl = 0, bidi = 0;
-  clean_lines(text, 1, &ctl, &bidi);
+  clean_lines(text, 1, &ctl, &bidi, NULL);
   warn(d, file, ctl, 1, bidi, 1);
   return strlen(text);
 }
@@ -100,21 +113,26 @@ static void walk(cleaning *k, cJSON *node, int line) {
     } else if (cJSON_IsArray(c)) {
       walk(k, c, line);
     } else if (cJSON_IsString(c) && c->valuestring) {
-      int ctl = 0, bidi = 0;
-      clean(c->valuestring, &ctl, &bidi);
-      if (!ctl && !bidi) continue;
+      int ctl = 0, bidi = 0, bad = 0;
+      clean(c->valuestring, &ctl, &bidi, &bad);
+      if (!ctl && !bidi && !bad) continue;
       /* where it was written, when the reader kept it; else its scene's line */
       const vgi_pos *p = k->pm ? vgi_pos_get((vgi_posmap *)k->pm, c) : NULL;
       int at = p ? p->line : line, col = p ? p->col : 1;
       if (ctl && k->controls_line < 0) { k->controls_line = at; k->controls_col = col; }
       if (bidi && k->bidi_line < 0) { k->bidi_line = at; k->bidi_col = col; }
+      if (bad && k->bad_line < 0) { k->bad_line = at; k->bad_col = col; }
     }
   }
 }
 
 void vgi_clean_controls(cJSON *model, const char *file, const vgi_posmap *pm, vgi_diags *d) {
-  cleaning k = { file, pm, d, -1, -1, 1, 1 };
+  cleaning k = { file, pm, d, -1, -1, -1, 1, 1, 1 };
   walk(&k, model, 0);
+  if (k.bad_line >= 0)
+    vgi_diag_add(d, VGI_WARNING, file, k.bad_line > 0 ? k.bad_line : 1, k.bad_col, NULL,
+                 "bytes that are not UTF-8 (a character reference to a noncharacter such as &#xFFFE;, "
+                 "or a string that is not text) taken out");
   warn(d, file, k.controls_line < 0 ? 0 : k.controls_line > 0 ? k.controls_line : 1, k.controls_col,
        k.bidi_line < 0 ? 0 : k.bidi_line > 0 ? k.bidi_line : 1, k.bidi_col);
 }

@@ -114,12 +114,43 @@ local function start_narration(timing, clips, cache, o)
   end)
 end
 
+-- The WAV a narration clip is mixed from: the cache's entry for its key,
+-- checked, rather than the path the context names. A resumed context comes
+-- from a state file, which is data: edited, it could name any file (a
+-- recording of someone else's, a file that is not the cache's) and the
+-- video would speak it. A clip this cache does not hold (a resume with
+-- another cache folder) is taken from the path only when that is the
+-- same key's entry of a cache folder (.../<k2>/<key>.wav/data.wav, a
+-- file, not a link); a clip without a key (a plug-in's own, made in this
+-- run) is taken as named, from a resumed context only when it is an entry
+-- of a cache folder.
+local function clip_wav(cache, au, task, scene_id)
+  -- (a clip tts.synth found in the cache may carry an empty key)
+  local key = type(au.key) == "string" and au.key:match("^%x+$") and au.key or nil
+  if key then
+    local path = cache:lookup(key, ".wav")
+    if path then return path end
+  elseif not task.resumed then
+    return au.path
+  end
+  local at = type(au.path) == "string" and core.realpath(au.path)
+  local st, err = core.stat(tostring(au.path), true)
+  -- removed since it was made (a `cache clean` beside the run): --resume
+  -- speaks it again, as the narrate stage's record of it is gone too
+  if not st then error(string.format("%s: its narration clip %s", scene_id, shown.name(tostring(err))), 0) end
+  local k2, name = (at or ""):match("/(%x%x)/(%x+)%.wav/data%.wav$")
+  if st and st.type == "file" and name and name:sub(1, 2) == k2 and (not key or name == key) then return at end
+  error(string.format("%s: its narration clip %s is not a clip of the cache; run the command again "
+    .. "without --resume", scene_id, shown.name(tostring(au.path))), 0)
+end
+
 -- One MP4 per video: place the scenes, plan each one (its cache key, its
 -- segments, its keyframes when a segment is not in the cache), then hand
 -- the plan to the native encoder.
 local function video_stage(o, off)
   return function(ctx, task)
     local cache = off or task.cache
+    local clips_from = cache or core.cache()
     render = render or require("vg.render")
     local vcore = require("vg.video_core")
     ctx.outputs = {}
@@ -148,7 +179,8 @@ local function video_stage(o, off)
           for _, p in ipairs(s.audio.parts) do
             local len = seg.cut and seg.cut - p.at or nil
             if not len or len > 0 then
-              clips[#clips + 1] = { wav = p.path, key = p.key, at = seg.narration_start + p.at, len = len }
+              clips[#clips + 1] = { wav = clip_wav(clips_from, p, task, seg.id), key = p.key,
+                at = seg.narration_start + p.at, len = len }
             end
           end
           if seg.cut then
@@ -156,7 +188,8 @@ local function video_stage(o, off)
               .. "(%.1f s): cut there (with --audio, a recording keeps every word)", seg.id, s.audio.duration, seg.cut))
           end
         elseif not video.recording and s.audio and s.audio.path and (s.audio.duration or 0) > 0 then
-          clips[#clips + 1] = { wav = s.audio.path, key = s.audio.key, at = seg.narration_start, len = seg.cut }
+          clips[#clips + 1] = { wav = clip_wav(clips_from, s.audio, task, seg.id), key = s.audio.key,
+            at = seg.narration_start, len = seg.cut }
           if seg.cut then
             task:warn(string.format("%s: the spoken narration (%.1f s) is longer than the time to the next cue "
               .. "(%.1f s): cut there (with --audio, a recording keeps every word)", seg.id, s.audio.duration, seg.cut))
