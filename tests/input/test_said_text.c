@@ -494,6 +494,27 @@ static void command_forms_said_by_command(void **state) {
   free(all);
 }
 
+/* A page's control is left out whole, an abbreviation inside it too: "Click
+ * to see users vs. time graphs." never leaves "Time graphs." said, in an
+ * English page or in English text on a Korean one. */
+static void control_with_abbreviation_out_whole(void **state) {
+  (void)state;
+  char *all = narration_of("graphs.md", DOC_TOP "## Growth\n\n<details>\n<summary>Click to see the growth users vs. "
+      "time graphs.</summary>\n\nThe graph shows contributors over time.\n</details>\n", 1);
+  said(all, "time graphs", 0);
+  said(all, "Time graphs", 0);
+  said(all, "The graph shows contributors over time.", 1);
+  free(all);
+  all = narration_of("graphs-ko.md", "# \xEB\x8F\x84\xEC\x9B\x80\xEB\xA7\x90\n\n"
+      "\xEC\x9A\xB0\xEB\xA6\xAC\xEB\x8A\x94 \xEC\x83\x88 \xEA\xB8\xB0\xEC\x97\xAC\xEC\x9E\x90\xEB\xA5\xBC "
+      "\xED\x99\x98\xEC\x98\x81\xED\x95\xA9\xEB\x8B\x88\xEB\x8B\xA4. "
+      "\xEB\xAA\xA8\xEB\x93\xA0 \xEA\xB8\xB0\xEC\x97\xAC\xEC\x9E\x90\xEB\x8A\x94 \xEC\xB2\xAB PR\xEB\xA1\x9C "
+      "\xEC\x8B\x9C\xEC\x9E\x91\xED\x96\x88\xEC\x8A\xB5\xEB\x8B\x88\xEB\x8B\xA4.\n\n"
+      "<details>\n<summary>Click to see the growth users vs. time graphs.</summary>\n\n</details>\n", 1);
+  said(all, "time graphs", 0);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -519,6 +540,7 @@ int main(void) {
     cmocka_unit_test(host_name_object_said),
     cmocka_unit_test(steps_said_with_capitals),
     cmocka_unit_test(command_forms_said_by_command),
+    cmocka_unit_test(control_with_abbreviation_out_whole),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
