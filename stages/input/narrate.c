@@ -528,6 +528,12 @@ static char *spoken_headline(const char *t) {
       "dans", "con", "para", "en", NULL };
     int opening = *n == ',' && !strchr(h, ',') && word_of(opening_prep, h, strcspn(h, " ")) &&
                   !vgi_verb_after(h, hl);   /* (not "At this time jq has …") */
+    /* ... nor after a word or two that open the sentence ("Finally, if
+     * you are not sure … | , read …"; "अंत में, यदि …") */
+    const char *cm = strchr(h, ',');
+    int before = 0;
+    for (const char *q = h; cm && q < cm; q++) before += *q != ' ' && (q == h || q[-1] == ' ');
+    if (*n && cm && !strchr(cm + 1, ',') && before <= 2 && vgi_lead_clause(cm + 1)) opening = 1;
     ok = mark && !(*n && (vgi_lead_clause(h) || opening)) && vgi_cut_keeps_meaning(ts, hl);
     /* Chinese and Japanese: only a clause that ends naturally (on its
      * predicate), not a list cut at its first item ("…コンテンツをHTML5 |
