@@ -1179,7 +1179,13 @@ static const char *const lead_sub[] = { "if", "when", "while", "because", "since
   "koska", "vaikka", "jotta", "eğer", "quan", "perquè",
   /* Swedish, Danish and Norwegian, whose main clause then starts with its
    * verb as German's does (not_v2_lead) */
-  "om", "när", "eftersom", "medan", "innan", "hvis", "når", "fordi", "selvom", "mens", "før", NULL };
+  "om", "när", "eftersom", "medan", "innan", "hvis", "når", "fordi", "selvom", "mens", "før",
+  /* Hindi, Arabic, Hebrew, Persian, Greek, Vietnamese, Indonesian ("यदि …,
+   * …": if; when; because; although) */
+  "यदि", "अगर", "जब", "क्योंकि", "हालांकि", "हालाँकि", "जबकि", "ताकि", "إذا", "اذا", "لو", "عندما", "لأن",
+  "بينما", "رغم", "لكي", "אם", "כאשר", "מכיוון", "כיוון", "למרות", "כדי", "اگر", "وقتی", "هنگامی", "چون",
+  "زیرا", "اگرچه", "هرچند", "αν", "εάν", "όταν", "επειδή", "ενώ", "αφού", "nếu", "khi", "vì", "mặc", "tuy",
+  "jika", "kalau", "apabila", "ketika", "karena", "meskipun", "walaupun", "agar", "supaya", NULL };
 /* The word that opens a main clause after an opening one ("If …, then
  * …", "Если …, то …", "Si …, alors …"). */
 static const char *const correlatives[] = { "then", "\xD1\x82\xD0\xBE", "\xD1\x82\xD0\xBE\xD0\xB3\xD0\xB4\xD0\xB0",

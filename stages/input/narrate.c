@@ -546,6 +546,12 @@ static char *spoken_headline(const char *t) {
       "dans", "con", "para", "en", NULL };
     int opening = *n == ',' && !strchr(h, ',') && word_of(opening_prep, h, strcspn(h, " ")) &&
                   !vgi_verb_after(h, hl);   /* (not "At this time jq has …") */
+    /* ... nor after a word or two that open the sentence ("Finally, if
+     * you are not sure … | , read …"; "अंत में, यदि …") */
+    const char *cm = strchr(h, ',');
+    int before = 0;
+    for (const char *q = h; cm && q < cm; q++) before += *q != ' ' && (q == h || q[-1] == ' ');
+    if (*n && cm && !strchr(cm + 1, ',') && before <= 2 && vgi_lead_clause(cm + 1)) opening = 1;
     ok = mark && !(*n && (vgi_lead_clause(h) || opening)) && vgi_cut_keeps_meaning(ts, hl);
     /* Chinese and Japanese: only a clause that ends naturally (on its
      * predicate), not a list cut at its first item ("…コンテンツをHTML5 |
@@ -3258,6 +3264,15 @@ static int place_phrase_out(char *t, char *m) {
 }
 
 static _Thread_local int said_en_ = 1;   /* 0 while vgi_narrate says a video in another language */
+static _Thread_local const char *said_lang_;   /* the language said, NULL: English */
+
+/* 1 when the . ! ? at e ends a sentence of t: a space or the end follows
+ * and it ends no abbreviation ("users vs. time", "e.g. a"), in any
+ * language's text. */
+static int stop_at(const char *t, const char *e) {
+  if (!*e || !strchr(".!?", *e) || (e[1] != ' ' && e[1])) return 0;
+  return *e != '.' || !vgi_abbrev_stop(t, e, said_lang_);
+}
 
 /* The first mark in t, or NULL. */
 static char *first_mark(char *t) {
@@ -3407,10 +3422,10 @@ static void dangling_out(char **tp) {
     if (ws < we && awaits_object(ws, (size_t)(we - ws)) && !dangling_word(ws, (size_t)(we - ws)) &&
         word_of((const char *const[]){ "and", "but", "or", NULL }, after, strcspn(after, " ,.")) && said_en_) {
       char *ss = ws;
-      while (ss > t && !(strchr(".!?", ss[-1]) && ss[0] == ' ')) ss--;
+      while (ss > t && !(ss[0] == ' ' && stop_at(t, ss - 1))) ss--;
       while (*ss == ' ') ss++;
       char *se = after;
-      while (*se && !(strchr(".!?", *se) && (se[1] == ' ' || !se[1]))) se++;
+      while (*se && !stop_at(t, se)) se++;
       if (*se) se++;
       while (*se == ' ') se++;
       memmove(ss, se, strlen(se) + 1);
@@ -3465,7 +3480,7 @@ static void dangling_out(char **tp) {
       char *e = after;
       while (*e && !(strchr(".!?;,", *e) && (e[1] == ' ' || !e[1]))) e++;
       char *ss = ws;
-      while (ss > t && !(strchr(".!?", ss[-1]) && ss[0] == ' ')) ss--;
+      while (ss > t && !(ss[0] == ' ' && stop_at(t, ss - 1))) ss--;
       while (*ss == ' ') ss++;
       char *cs = ws;
       while (cs > ss && cs[-1] != ',' && cs[-1] != ';') cs--;
@@ -3489,7 +3504,7 @@ static void dangling_out(char **tp) {
         continue;
       }
       char *se = e;
-      while (*se && !(strchr(".!?", *se) && (se[1] == ' ' || !se[1]))) se++;
+      while (*se && !stop_at(t, se)) se++;
       if (*se) se++;
       while (*se == ' ') se++;
       memmove(ss, se, strlen(se) + 1);
@@ -3584,7 +3599,7 @@ static void dangling_out(char **tp) {
       /* only the main clause after an opening one ("If …, you may …"):
        * without it the opening clause would be said alone */
       char *ss = cs;
-      while (ss > t && !(strchr(".!?", ss[-1]) && ss[0] == ' ')) ss--;
+      while (ss > t && !(ss[0] == ' ' && stop_at(t, ss - 1))) ss--;
       while (*ss == ' ') ss++;
       if (!(cs > t && cs[-1] == ',' && vgi_lead_clause(ss))) said = 0;
       if (said >= 4) {
@@ -3598,7 +3613,7 @@ static void dangling_out(char **tp) {
      * goes, the statement before it stays */
     if (!copula && preposition(ws, (size_t)(we - ws))) {
       char *ss = ws;
-      while (ss > t && !(strchr(".!?", ss[-1]) && ss[0] == ' ')) ss--;
+      while (ss > t && !(ss[0] == ' ' && stop_at(t, ss - 1))) ss--;
       char *r = NULL;
       for (int q = 0; placing_rel[q] && !r; q++) {
         char *f = strstr(ss, placing_rel[q]);
@@ -3765,7 +3780,7 @@ static void pointer_out(char *t) {
   char *s = t;
   while (*s) {
     char *e = s;
-    while (*e && !(strchr(".!?", *e) && (e[1] == ' ' || !e[1]))) e++;
+    while (*e && !stop_at(t, e)) e++;
     if (*e) e++;
     int words = 0, ptr = 0;
     for (char *w = s; w < e;) {
@@ -8389,7 +8404,7 @@ static void counted_lists(cJSON *scenes, const char *lang) {
     const char *after = colon + 1;
     while (*after == ' ') after++;
     const char *end = after;
-    while (*end && !(strchr(".!?", *end) && (end[1] == ' ' || !end[1]))) end++;
+    while (*end && !stop_at(after, end)) end++;
     for (const cJSON *it = tops->child; it; it = it->next) {
       const char *f = strstr(after, it->valuestring);
       /* (an item that names a thing, "alpha: runtime library", is named by
@@ -8545,7 +8560,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
     int summary = !(opts && opts->detail == VGI_DETAIL_FULL) &&
                   cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY) != NULL;
     headlines_ = summary;
-    said_en_ = english(vgi_str(v, "language"));
+    said_en_ = english(said_lang_ = vgi_str(v, "language"));
     said_cjk_ = cjk_of(vgi_str(v, "language"));
     /* scenes their author wrote (YAML, JSON), not a document's: a file they
      * name ("See docs/two.md") is said */
@@ -8566,10 +8581,10 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
           cJSON_Delete(c);
         } else {
           /* a scene in its own language (a YAML deck's "language: fr") is said in it */
-          said_en_ = english(scene_lang(s, v));
+          said_en_ = english(said_lang_ = scene_lang(s, v));
           said_cjk_ = cjk_of(scene_lang(s, v));
           t = vgi_template(s, scene_lang(s, v));
-          said_en_ = english(vgi_str(v, "language"));
+          said_en_ = english(said_lang_ = vgi_str(v, "language"));
           said_cjk_ = cjk_of(vgi_str(v, "language"));
         }
         if (t) {
@@ -8606,7 +8621,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       cJSON *an = cJSON_GetObjectItemCaseSensitive(s, "narration");
       if (cJSON_GetObjectItemCaseSensitive(s, VGI_AUTO_KEY) && cJSON_IsString(an) &&
           !cJSON_GetObjectItemCaseSensitive(s, VGI_UNITS_KEY)) {
-        said_en_ = english(scene_lang(s, v));
+        said_en_ = english(said_lang_ = scene_lang(s, v));
         said_cjk_ = cjk_of(scene_lang(s, v));
         char *t = clean_speech(vgi_strdup(an->valuestring), scene_lang(s, v));
         cJSON_SetValuestring(an, t);
@@ -8637,6 +8652,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
     }
   }
   said_en_ = 1;
+  said_lang_ = NULL;
   said_cjk_ = 0;
   split_parts(model, vgi_limits(opts), d);
   const cJSON *vids = cJSON_GetObjectItemCaseSensitive(model, "videos");

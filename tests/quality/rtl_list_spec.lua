@@ -93,6 +93,17 @@ describe("a scene's direction", function()
     assert.is_true(s.underline < 960)
     assert.are.same({ "1", "2", "3" }, { s.labels[1], s.labels[2], s.labels[3] })
   end)
+  -- (a Hebrew README's list of English link names under its Hebrew heading
+  -- had the heading flush right and its underline and first card on the left)
+  it("stays right to left for English items under a Hebrew heading in a Hebrew video", function()
+    local s = list_of("he", "איך לעשות את זה", { "About pull requests", "Creating a pull request",
+      "GitHub Hello World", "YouTube - GitHub Tutorial For Beginners" })
+    assert.is_true(s.underline > 960)
+    for i = 1, 4 do
+      local t = s.texts[string.format("items[%d]", i)]
+      assert.is_true(s.circles[i] > t.x + t.w, "badge " .. i .. " is not right of its text")
+    end
+  end)
   it("is right to left for Arabic text in an English video", function()
     local s = list_of("en", "ما نغطيه", { "قراءة المستندات", "تخطيط المشاهد" })
     for i = 1, 2 do

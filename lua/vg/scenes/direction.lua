@@ -85,8 +85,9 @@ end
 
 -- The language a scene is laid out in: its own (the video's) unless its
 -- shown text reads the other way: almost no right-to-left letters (under
--- one in five of the others) in a right-to-left language gives nil (laid
--- out left to right, labels in English); mostly Arabic or Hebrew letters
+-- one in five of the others) in a right-to-left language, under a title
+-- that is not in that language's script either, gives nil (laid out left
+-- to right, labels in English); mostly Arabic or Hebrew letters
 -- (twice the others) in a left-to-right language gives "ar" or "he".
 function M.language(scene)
   local lang = type(scene) == "table" and scene.language or nil
@@ -96,7 +97,13 @@ function M.language(scene)
   local ltr = n.slanted + n.upright
   local out = lang
   if i18n.rtl(lang) then
-    if ltr >= 8 and n.rtl * 5 < ltr then out = nil end
+    -- (a slide titled in the video's own script keeps its direction: a
+    -- Hebrew heading over English link names reads from the right, its
+    -- rule under it and the first card on the right)
+    local vc = type(scene.visual_content) == "table" and scene.visual_content or scene
+    local t = M.count(vc.header or vc.title or scene.title)
+    local titled = t.rtl > 0 and t.rtl >= t.slanted + t.upright
+    if ltr >= 8 and n.rtl * 5 < ltr and not titled then out = nil end
   elseif n.rtl >= 4 and n.rtl > 2 * ltr then
     out = n.hebrew * 2 > n.rtl and "he" or "ar"
   end
