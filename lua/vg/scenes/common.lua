@@ -300,9 +300,14 @@ function M.header(theme, box, title, desc, a, o)
     -- version from a package.json file with a mounted volume") was squeezed
     -- into two lines at 44, smaller than the text it heads, over a frame
     -- mostly empty: three lines' height, the type shrunk only as far as
-    -- three lines need
+    -- three lines need (one that two lines hold at four fifths of the size
+    -- keeps its two)
     if m.lines >= 3 and theme.frame == "tall" then
-      hh, lines = math.max(hh, math.ceil(3 * m.height / m.lines)), 3
+      local two = core.measure({ type = "text", text = title, w = box.w, h = hh, size = size,
+        min_size = 34, max_lines = 2, weight = "bold", font = theme.fonts.sans, lang = theme.lang })
+      if two.cut or two.final_size < 0.8 * size then
+        hh, lines = math.max(hh, math.ceil(3 * m.height / m.lines)), 3
+      end
     end
   end
   if title then
