@@ -263,6 +263,25 @@ describe("list badges", function()
     assert.are.equal("", statuses(assert(core.check(dl))))
   end)
 
+  -- a heading of three or four lines at full size in a tall frame was
+  -- squeezed into two at 44, under the 52 of the code it heads
+  it("gives a long heading in a tall frame a third line rather than shrinking it into two", function()
+    local sc = { scene_type = "command", visual_content = {
+      header = "Example: Extracting the version from a package.json file with a mounted volume",
+      commands = { "docker run --rm -i ghcr.io/jqlang/jq:latest < package.json '.version'" } } }
+    local dl = render.display_list(sc, { width = 1080, height = 1920, captions = true, t = "end" })
+    local header
+    for _, l in ipairs(leaves(dl.items)) do if l.it.id == "header" then header = l.it end end
+    local m = core.measure(header)
+    assert.are.equal(3, m.lines)
+    assert.is_true(m.final_size >= 56, "heading at " .. m.final_size)
+    assert.are.equal("", statuses(assert(core.check(dl))))
+    -- a wide frame keeps its two lines
+    dl = render.display_list(sc, { width = 1920, height = 1080, captions = true, t = "end" })
+    for _, l in ipairs(leaves(dl.items)) do if l.it.id == "header" then header = l.it end end
+    assert.is_true(core.measure(header).lines <= 2)
+  end)
+
   -- a tall frame's agenda of four topics was a band across the middle 40 %
   -- of a phone's screen: its cards and gaps take the height
   it("spreads a few points over a tall frame's height", function()
@@ -1284,6 +1303,21 @@ describe("code", function()
     end
     assert.is_truthy(found)
     assert.is_true(found.final_size >= 30 and not found.cut, "size " .. found.final_size)
+  end)
+
+  -- a command of one long line in a tall frame was two rows at 40 (or
+  -- three at 36) over a frame two-thirds empty: it takes up to three rows
+  -- more where that sets it a fifth larger
+  it("sets a short command in a tall frame larger in a few more rows", function()
+    for _, cmd in ipairs({ "docker run --rm -i ghcr.io/jqlang/jq:latest < package.json '.version'",
+        "docker run --rm -i -v \"$PWD:$PWD\" -w \"$PWD\" ghcr.io/jqlang/jq:latest '.version' package.json" }) do
+      local sc = { scene_type = "command", visual_content = { header = "Extract the version", commands = { cmd } } }
+      local dl = render.display_list(sc, { width = 1080, height = 1920, captions = true, t = "end" })
+      local m
+      for _, l in ipairs(texts(dl)) do if l.it.id == "commands" then m = core.measure(l.it) end end
+      assert.is_true(m.final_size >= 48 and m.lines <= 4 and not m.cut, string.format("%.1f in %d rows", m.final_size, m.lines))
+      assert.are.equal("", statuses(assert(core.check(dl))))
+    end
   end)
 
   it("stacks a code comparison (before above after) in a tall frame, larger than in a wide one", function()

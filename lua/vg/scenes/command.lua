@@ -233,6 +233,16 @@ return {
           local mb = c.measure(code)
           if not (mb.shrunk or mb.cut) and mb.lines <= 2 * #lines then chosen = big break end
         end
+        -- a tall frame's command of a line or a few (a 70-column docker
+        -- line at 40 in two rows over a frame two-thirds empty): up to
+        -- three rows more where that sets it a fifth larger at least, up to 56
+        if tall and #lines <= 4 then
+          for big = 56, math.floor(chosen * 1.2 + 1), -2 do
+            code.size, code.min_size = big, big
+            local mb = c.measure(code)
+            if not (mb.shrunk or mb.cut) and mb.lines <= #lines + 3 then chosen = big break end
+          end
+        end
       end
       -- a wide frame's block of a few lines held small by one or two long
       -- ones (an 83-column configure line set eight lines at 32): those

@@ -281,6 +281,7 @@ function M.header(theme, box, title, desc, a, o)
   local square = theme.frame == "square"
   local size = o.size or (square and 58 or 66)
   local hh = math.floor((o.title_h or (square and 80 or 100)) * (theme.line_scale or 1))
+  local lines = 2
   if title and not o.title_h then
     -- a title that needs two lines gets their height instead of shrinking
     local m = core.measure({ type = "text", text = title, w = box.w, h = 100000, size = size,
@@ -295,12 +296,25 @@ function M.header(theme, box, title, desc, a, o)
         min_size = 34, max_lines = 2, weight = "bold", font = theme.fonts.sans, lang = theme.lang })
       if banded.lines > 1 then hh = math.max(hh, math.ceil(m.height)) end
     end
+    -- ... and for a third line: a long heading ("Example: Extracting the
+    -- version from a package.json file with a mounted volume") was squeezed
+    -- into two lines at 44, smaller than the text it heads, over a frame
+    -- mostly empty: three lines' height, the type shrunk only as far as
+    -- three lines need (one that two lines hold at four fifths of the size
+    -- keeps its two)
+    if m.lines >= 3 and theme.frame == "tall" then
+      local two = core.measure({ type = "text", text = title, w = box.w, h = hh, size = size,
+        min_size = 34, max_lines = 2, weight = "bold", font = theme.fonts.sans, lang = theme.lang })
+      if two.cut or two.final_size < 0.8 * size then
+        hh, lines = math.max(hh, math.ceil(3 * m.height / m.lines)), 3
+      end
+    end
   end
   if title then
     local p = a and a:enter(0) or 1
     items[#items + 1] = M.appear(p, {
       M.text(theme, box.x, y, box.w, hh, title, { size = size, weight = "bold",
-        valign = "bottom", id = o.field or "header", min_size = 34, max_lines = 2,
+        valign = "bottom", id = o.field or "header", min_size = 34, max_lines = lines,
         align = M.rtl_align(theme, title) }),
       { type = "rect", x = M.rtl(theme) and box.x + box.w - 120 * p or box.x, y = y + hh + 14, w = 120 * p, h = 7,
         radius = 3.5, fill = theme.accent },
