@@ -49,6 +49,15 @@ static struct { void *p; size_t n; } kept[NKEPT];
 static int nkept;
 static size_t kept_bytes;
 
+/* a fork while another thread holds the lock: the child's copy is
+ * released, as glibc does for its own arenas */
+static void kept_prepare(void) { pthread_mutex_lock(&kept_lock); }
+static void kept_parent(void) { pthread_mutex_unlock(&kept_lock); }
+static void kept_child(void) { pthread_mutex_init(&kept_lock, NULL); }
+__attribute__((constructor)) static void kept_init(void) {
+  pthread_atfork(kept_prepare, kept_parent, kept_child);
+}
+
 void *memalign(size_t alignment, size_t size) {
   if (alignment != KEPT_ALIGN) return __libc_memalign(alignment, size);
   void *p = NULL;
