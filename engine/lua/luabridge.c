@@ -415,7 +415,54 @@ static void warnf(void *ud, const char *msg, int tocont) {
   cont = tocont;
 }
 
+/* VGRUN_SHUFFLE_PAIRS=N (a test's knob): pairs() visits the keys whose
+ * order Lua leaves to chance (strings, whose hash Lua seeds with the time and
+ * addresses at every start, and tables, functions, userdata, keyed by
+ * address) in an order shuffled with seed N (the strings sorted first, so one
+ * N gives one order of them on every run); integer and other keys keep
+ * theirs. Output that changes with N depends on that order, which differs
+ * from run to run in a real run too (tests/quality/test_determinism.sh). */
+static const char SHUFFLE_PAIRS[] =
+  "local seed, rawnext, rawget, type = math.tointeger(tonumber(...)) or 1, next, rawget, type\n"
+  "local state = seed\n"
+  "local getmt = getmetatable\n"
+  "local function rand(n) state = (state * 1103515245 + 12345) % 2147483648; return state % n + 1 end\n"
+  "local chance = { string = true, table = true, ['function'] = true, userdata = true, thread = true }\n"
+  "function pairs(t)\n"
+  "  local mt = getmt(t)\n"
+  "  if type(mt) == 'table' and mt.__pairs then return mt.__pairs(t) end\n"
+  "  if type(t) ~= 'table' then return rawnext, t, nil end\n"
+  "  local keys, at = {}, {}\n"
+  "  for k in rawnext, t do keys[#keys + 1] = k; if chance[type(k)] then at[#at + 1] = #keys end end\n"
+  "  local pick, n = {}, #at\n"
+  "  for i = 1, n do pick[i] = keys[at[i]] end\n"
+  "  table.sort(pick, function(a, b) local sa, sb = type(a) == 'string', type(b) == 'string'\n"
+  "    if sa and sb then return a < b end return sa and not sb end)\n"
+  "  state = seed\n"
+  "  for i = n, 2, -1 do local j = rand(i); pick[i], pick[j] = pick[j], pick[i] end\n"
+  "  for i = 1, n do keys[at[i]] = pick[i] end\n"
+  "  local i = 0\n"
+  "  return function()\n"
+  "    while true do\n"
+  "      i = i + 1\n"
+  "      local k = keys[i]\n"
+  "      if k == nil then return nil end\n"
+  "      local v = rawget(t, k)\n"
+  "      if v ~= nil then return k, v end\n"
+  "    end\n"
+  "  end, t, nil\n"
+  "end\n";
+
 void vgl__setup_state(vg_engine *e, lua_State *L) {
+  const char *shuffle = getenv("VGRUN_SHUFFLE_PAIRS");
+  if (shuffle && *shuffle) {
+    if (luaL_loadbufferx(L, SHUFFLE_PAIRS, sizeof SHUFFLE_PAIRS - 1, "=shuffle_pairs", "t") == LUA_OK) {
+      lua_pushstring(L, shuffle);
+      if (lua_pcall(L, 1, 0, 0) != LUA_OK) lua_pop(L, 1);
+    } else {
+      lua_pop(L, 1);
+    }
+  }
   lua_pushlightuserdata(L, e);
   lua_setfield(L, LUA_REGISTRYINDEX, ENGINE_KEY);
   /* errors inside __gc metamethods are seen, not lost */
