@@ -7337,6 +7337,8 @@ static char *command_out(char *t, const char *lang) {
      * presenter says "use the glob option", "pass the p and q options",
      * never "minus g" or the letters "p q") */
     /* (not one before a word that may be its value: "set -o vi" stays) */
+    /* (a long one that names its item, "--enable-pcp: enable …", too; a
+     * short one that names a row, "-k: keep going", stays) */
     int alone = a == k && english(lang) && option_word(t + ws[k], we[k] - ws[k]) &&
                 (z > k || k + 1 >= n || strchr(".,;:!?)", t[we[k] - 1]) ||
                  prose_word(t + ws[k + 1], we[k + 1] - ws[k + 1]));
@@ -7357,7 +7359,7 @@ static char *command_out(char *t, const char *lang) {
         !said_next(t + we[k], strchr(".,;:!?)", t[we[k] - 1]) != NULL, "option", "flag", "switch"))
       alone = 0;
     if ((!term && !forms && !subject && !alone && z - a + 1 < 4 && !valued && span <= 24) ||
-        (a == k && z == k && t[we[k] - 1] == ':')) {
+        (a == k && z == k && t[we[k] - 1] == ':' && !(alone && t[ws[k] + 1] == '-'))) {
       from = we[z];
       continue;
     }

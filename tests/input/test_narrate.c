@@ -763,6 +763,18 @@ static void options_in_prose_named(void **state) {
   if (strstr(all, "(or") || strstr(all, " pq ")) print_message("said: %s\n", all), fail();
 }
 
+/* A long option that names its list item ("--enable-pcp:" with what it
+ * does under it) is named as the items of a list of them are ("the
+ * enable-unicode option — enable …"), never read as written. */
+static void option_item_named(void **state) {
+  (void)state;
+  const char *all = doc_narration("pcp.md", "# T\n\nT shows processes.\n\n## Perf\n\n  * `--enable-pcp`:\n"
+                                  "    enable Performance Co-Pilot support via a new pcp-htop utility\n"
+                                  "    - default: *no*\n");
+  if (!strstr(all, "The enable-pcp option: enable Performance Co-Pilot support") || strstr(all, "--enable"))
+    print_message("said: %s\n", all), fail();
+}
+
 /* A placeholder in angle brackets ("If <file> is available",
  * "written as <language>") is said as its word, never dropped as if it
  * were an HTML tag; a tag written in the text ("<br>") is still not said. */
@@ -1744,6 +1756,7 @@ int main(void) {
     cmocka_unit_test(templates),
     cmocka_unit_test(slashed_names_and_named_options),
     cmocka_unit_test(options_in_prose_named),
+    cmocka_unit_test(option_item_named),
     cmocka_unit_test(option_forms_and_pipelines_said),
     cmocka_unit_test(more_option_forms_said),
     cmocka_unit_test(commands_said_by_what_they_do),
