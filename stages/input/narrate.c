@@ -7342,6 +7342,15 @@ static char *command_out(char *t, const char *lang) {
     int alone = a == k && english(lang) && option_word(t + ws[k], we[k] - ws[k]) &&
                 (z > k || k + 1 >= n || strchr(".,;:!?)", t[we[k] - 1]) ||
                  prose_word(t + ws[k + 1], we[k + 1] - ws[k + 1]));
+    /* (nor one in quotes, which the sentence names itself: 'the "-g" flag',
+     * "'update-ca-certificates -f'"; nor one after a word of a command
+     * line, "make CFLAGS=-ggdb -O"; nor one a sentence calls a "command
+     * line argument") */
+    if (alone && (strpbrk_n_any(t + ws[k], we[k] - ws[k], "\"'`") ||
+                  (k > 0 && (strpbrk_n_any(t + ws[k - 1], we[k - 1] - ws[k - 1], "=/\"'`<>") ||
+                             !isalpha((unsigned char)t[ws[k - 1]]))) ||
+                  said_next(t + we[k], 0, "command", "argument", "parameter")))
+      alone = 0;
     /* (nor a short one with a bare word taken after it, which may be its
      * value: "-o vi"; after a long one without a value it is the prose's:
      * "use --hidden instead.") */
