@@ -7346,11 +7346,17 @@ static char *command_out(char *t, const char *lang) {
      * "'update-ca-certificates -f'"; nor one after a word of a command
      * line, "make CFLAGS=-ggdb -O"; nor one a sentence calls a "command
      * line argument") */
-    if (alone && (strpbrk_n_any(t + ws[k], we[k] - ws[k], "\"'`") ||
-                  (k > 0 && (strpbrk_n_any(t + ws[k - 1], we[k - 1] - ws[k - 1], "=/\"'`<>") ||
+    /* (nor one of a list the sentence gives, "The options -Z, --compress,
+     * and …", "refer, -man, -mdoc": named one by one they read as
+     * prose; nor one after a program's name, "xcode-select --install") */
+    if (alone && (strpbrk_n_any(t + ws[k], we[k] - ws[k], "\"'`,") ||
+                  (k > 0 && (strpbrk_n_any(t + ws[k - 1], we[k - 1] - ws[k - 1], "=/\"'`<>-._,") ||
                              !isalpha((unsigned char)t[ws[k - 1]]))) ||
-                  said_next(t + we[k], 0, "command", "argument", "parameter")))
+                  said_next(t + we[k], 0, "command", "argument", "parameter") ||
+                  said_next(t + we[k], 0, "mode", NULL, NULL)))
       alone = 0;
+    static const char *const plurals[] = { "options", "flags", "switches", NULL };
+    if (alone && k > 0 && word_of(plurals, t + ws[k - 1], we[k - 1] - ws[k - 1])) alone = 0;
     /* (nor a short one with a bare word taken after it, which may be its
      * value: "-o vi"; after a long one without a value it is the prose's:
      * "use --hidden instead.") */
