@@ -7357,6 +7357,9 @@ static char *command_out(char *t, const char *lang) {
       alone = 0;
     static const char *const plurals[] = { "options", "flags", "switches", NULL };
     if (alone && k > 0 && word_of(plurals, t + ws[k - 1], we[k - 1] - ws[k - 1])) alone = 0;
+    /* (the last of such a list: ", and --uncompress") */
+    if (alone && k > 1 && t[we[k - 2] - 1] == ',' && option_word(t + ws[k - 2], we[k - 2] - ws[k - 2] - 1) && word_of((const char *const[]){ "and", "or", NULL }, t + ws[k - 1], we[k - 1] - ws[k - 1]))
+      alone = 0;
     /* (nor a short one with a bare word taken after it, which may be its
      * value: "-o vi"; after a long one without a value it is the prose's:
      * "use --hidden instead.") */

@@ -754,12 +754,15 @@ static void options_in_prose_named(void **state) {
                                        "Pass `-pq` to print nothing, or `-xvf` to unpack. Use `-i` for a "
                                        "case-insensitive search. Type `set -o vi` first. Name it with the key "
                                        "`--input` here. Build it with make CFLAGS=-ggdb -O, then launch it with the "
-                                       "\"-g\" flag or the --no-sandbox command line argument.\n", &full);
+                                       "\"-g\" flag or the --no-sandbox command line argument. Install the tools by running "
+                                       "xcode-select --install first. The options -Z, --compress, and --uncompress "
+                                       "are gone.\n", &full);
   static const char *const said[] = { "To match a glob, use the glob option.",
     "use the unrestricted option or the hidden option instead.",
     "Pass the p and q options to print nothing, or the x, v and f options to unpack.",
     "Use the i option for a case-insensitive search.", "set -o vi", "the key --input here",
-    "make CFLAGS=-ggdb -O, then launch it with the \"-g\" flag or the --no-sandbox command line argument.", NULL };
+    "make CFLAGS=-ggdb -O, then launch it with the \"-g\" flag or the --no-sandbox command line argument.",
+    "running xcode-select --install first", "The options -Z, --compress, and --uncompress are gone.", NULL };
   for (int i = 0; said[i]; i++)
     if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
   if (strstr(all, "(or") || strstr(all, " pq ")) print_message("said: %s\n", all), fail();
