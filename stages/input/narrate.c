@@ -7157,7 +7157,69 @@ static int opens_subject(const char *t, const size_t *ws, const size_t *we, int 
   return k > 0 && word_of(conj, t + ws[k - 1], we[k - 1] - ws[k - 1]);
 }
 
+/* The forms of one option written as alternatives in prose ("use the `-g`
+ * (or `--glob`) option", "use `-u`/`--unrestricted`", "--width/-w") are
+ * one option: they are left as its long form alone, which is then named
+ * ("the glob option"), never "the g (or --glob) option" or, cut at the
+ * slash, "the u option". Two options of one kind ("-x/-X", "--foo/--bar")
+ * are two and stay. One pass. */
+static int short_option(const char *w, size_t n) {
+  return n >= 2 && n <= 3 && w[0] == '-' && isalpha((unsigned char)w[1]) && (n == 2 || isalpha((unsigned char)w[2]));
+}
+static int long_option(const char *w, size_t n) {
+  if (n < 4 || w[0] != '-' || w[1] != '-' || !isalpha((unsigned char)w[2])) return 0;
+  for (size_t i = 2; i < n; i++)
+    if (!isalnum((unsigned char)w[i]) && w[i] != '-' && w[i] != '_') return 0;
+  return 1;
+}
+static char *option_forms_join(char *t) {
+  if (!strstr(t, "-")) return t;
+  vgi_buf b = {0};
+  int changed = 0;
+  for (const char *p = t; *p;) {
+    if (*p == '-' && (p == t || p[-1] == ' ')) {
+      size_t l = strcspn(p, " ");
+      const char *sl = memchr(p, '/', l);
+      if (sl) {
+        /* "-u/--unrestricted", "--width/-w" (and the punctuation after) */
+        size_t l1 = (size_t)(sl - p), l2 = l - l1 - 1;
+        const char *q = sl + 1;
+        while (l2 && strchr(".,;:!?)", q[l2 - 1])) l2--;
+        const char *lg = short_option(p, l1) && long_option(q, l2) ? q : long_option(p, l1) && short_option(q, l2) ? p : NULL;
+        if (lg) {
+          vgi_buf_add(&b, lg, lg == q ? l2 : l1);
+          vgi_buf_add(&b, q + l2, (size_t)(p + l - (q + l2)));
+          p += l;
+          changed = 1;
+          continue;
+        }
+      }
+      /* "-g (or --glob)", "-s (--silent)" */
+      if (short_option(p, l) && p[l] == ' ' && p[l + 1] == '(') {
+        const char *q = p + l + 2;
+        if (!strncmp(q, "or ", 3)) q += 3;
+        size_t l2 = strcspn(q, " )");
+        if (q[l2] == ')' && long_option(q, l2)) {
+          vgi_buf_add(&b, q, l2);
+          p = q + l2 + 1;
+          changed = 1;
+          continue;
+        }
+      }
+    }
+    vgi_buf_add(&b, p, 1);
+    p++;
+  }
+  if (!changed) {
+    vgi_buf_free(&b);
+    return t;
+  }
+  free(t);
+  return vgi_buf_take(&b);
+}
+
 static char *command_out(char *t, const char *lang) {
+  t = option_forms_join(t);
   size_t from = 0;   /* where to look for the next option: a short command before it stays */
   for (int guard = 0; guard < 16; guard++) {
     size_t ws[128], we[128];
@@ -7378,8 +7440,51 @@ static char *command_out(char *t, const char *lang) {
      * used" says "the r option", not "minus r") */
     int subject = a == k && z == k && z + 1 < n && english(lang) && isalpha((unsigned char)t[we[k] - 1]) &&
                   opens_subject(t, ws, we, k) && word_of(subject_verbs, t + ws[z + 1], we[z + 1] - ws[z + 1]);
-    if ((!term && !forms && !subject && z - a + 1 < 4 && !valued && span <= 24) ||
-        (a == k && z == k && t[we[k] - 1] == ':')) {
+    /* (in English an option in prose without its program is named too: a
+     * presenter says "use the glob option", "pass the p and q options",
+     * never "minus g" or the letters "p q") */
+    /* (not one before a word that may be its value: "set -o vi" stays) */
+    /* (a long one that names its item, "--enable-pcp: enable …", too; a
+     * short one that names a row, "-k: keep going", stays) */
+    int alone = a == k && english(lang) && option_word(t + ws[k], we[k] - ws[k]) &&
+                (z > k || k + 1 >= n || strchr(".,;:!?)", t[we[k] - 1]) ||
+                 prose_word(t + ws[k + 1], we[k + 1] - ws[k + 1]));
+    /* (nor one in quotes, which the sentence names itself: 'the "-g" flag',
+     * "'update-ca-certificates -f'"; nor one after a word of a command
+     * line, "make CFLAGS=-ggdb -O"; nor one a sentence calls a "command
+     * line argument") */
+    /* (nor one of a list the sentence gives, "The options -Z, --compress,
+     * and …", "refer, -man, -mdoc": named one by one they read as
+     * prose; nor one after a program's name, "xcode-select --install") */
+    if (alone && (strpbrk_n_any(t + ws[k], we[k] - ws[k], "\"'`,") ||
+                  (k > 0 && (strpbrk_n_any(t + ws[k - 1], we[k - 1] - ws[k - 1], "=/\"'`<>-._,") ||
+                             !isalpha((unsigned char)t[ws[k - 1]]))) ||
+                  said_next(t + we[k], 0, "command", "argument", "parameter") ||
+                  said_next(t + we[k], 0, "mode", NULL, NULL)))
+      alone = 0;
+    static const char *const plurals[] = { "options", "flags", "switches", NULL };
+    if (alone && k > 0 && word_of(plurals, t + ws[k - 1], we[k - 1] - ws[k - 1])) alone = 0;
+    /* (the last of such a list: ", and --uncompress") */
+    if (alone && k > 1 && t[we[k - 2] - 1] == ',' && option_word(t + ws[k - 2], we[k - 2] - ws[k - 2] - 1) && word_of((const char *const[]){ "and", "or", NULL }, t + ws[k - 1], we[k - 1] - ws[k - 1]))
+      alone = 0;
+    /* (nor a short one with a bare word taken after it, which may be its
+     * value: "-o vi"; after a long one without a value it is the prose's:
+     * "use --hidden instead.") */
+    for (int i = k + 1; alone && i <= z; i++) {
+      const char *w = t + ws[i];
+      size_t wl = we[i] - ws[i];
+      if (option_word(w, wl) || strpbrk_n_any(w, wl, "=/{}<0123456789") || !islower((unsigned char)*w)) continue;
+      if (t[ws[k]] == '-' && t[ws[k] + 1] == '-' && !memchr(t + ws[k], '=', we[k] - ws[k]) && i == k + 1) z = k;
+      else alone = 0;
+    }
+    /* (nor one after a noun it names: "the key --input will be rejected") */
+    static const char *const arts[] = { "the", "a", "an", "this", "that", "its", "their", "each", NULL };
+    if (alone && k >= 2 && word_of(arts, t + ws[k - 2], we[k - 2] - ws[k - 2]) &&
+        isalpha((unsigned char)t[we[k - 1] - 1]) && !prose_word(t + ws[k - 1], we[k - 1] - ws[k - 1]) &&
+        !said_next(t + we[k], strchr(".,;:!?)", t[we[k] - 1]) != NULL, "option", "flag", "switch"))
+      alone = 0;
+    if ((!term && !forms && !subject && !alone && z - a + 1 < 4 && !valued && span <= 24) ||
+        (a == k && z == k && t[we[k] - 1] == ':' && !(alone && t[ws[k] + 1] == '-'))) {
       from = we[z];
       continue;
     }
@@ -7540,9 +7645,27 @@ static char *command_out(char *t, const char *lang) {
             (islower((unsigned char)w[1]) || isupper((unsigned char)w[1]) || w[1] == '_'))
           w++;
         if (!the && !(noun_before && !own)) vgi_buf_puts(&b, "the ");
-        for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++) vgi_buf_add(out, w, 1);
+        /* short options run together ("-pq", "-xvf", "-HI": two or three
+         * letters after one dash, no vowel among three) are that many
+         * options, said by their letters: "the p and q options"; a word
+         * after one dash ("-name", "-exec") is one option */
+        size_t cn = 0;
+        while (isalpha((unsigned char)w[cn])) cn++;
+        int cluster = !own && named == k && w == t + ws[k] + 1 && t[ws[k]] == '-' && (cn == 2 || cn == 3) &&
+                      !isalnum((unsigned char)w[cn]) && w[cn] != '-' && w[cn] != '_' && w[cn] != '=';
+        for (size_t q = 0; cluster && cn == 3 && q < cn; q++) cluster = !strchr("aeiouAEIOU", w[q]);
+        if (cluster) {
+          for (size_t q = 0; q < cn; q++) {
+            if (q) vgi_buf_puts(&b, q == cn - 1 ? " and " : ", ");
+            vgi_buf_add(&b, w + q, 1);
+          }
+          if (!noun_before && !said_next(t + we[z], pl, "option", "flag", "switch")) vgi_buf_puts(&b, " options");
+          w += cn;
+        }
+        for (; !cluster && (isalnum((unsigned char)*w) || *w == '-' || *w == '_'); w++) vgi_buf_add(out, w, 1);
         /* "Use the --width/-w option": the sentence names it an option itself */
-        if (!own && !noun_before && !said_next(t + we[z], pl, "option", "flag", "switch")) vgi_buf_puts(&b, " option");
+        if (!own && !cluster && !noun_before && !said_next(t + we[z], pl, "option", "flag", "switch"))
+          vgi_buf_puts(&b, " option");
         /* a value that tells one use from another ("-std=f95", "-std=f2003",
          * "-Dvalgrind=true") is said after the name; a placeholder (a man
          * page's term, "--sort=key"), a path or a long value is not */

@@ -741,6 +741,45 @@ static void slashed_names_and_named_options(void **state) {
   cJSON_Delete(m);
 }
 
+/* An option in prose is named as a presenter names it, never spelled:
+ * its forms written as alternatives ("-g (or --glob)", "-u/--unrestricted")
+ * by the long one, short options run together ("-pq") by their letters,
+ * one alone ("use -i for") as "the i option"; an option after a word that
+ * may be its value ("set -o vi") and one after a noun it names stay. */
+static void options_in_prose_named(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  const char *all = doc_narration_with("opts.md", "# Finder\n\nTo match a glob, use the `-g` (or `--glob`) option. "
+                                       "To search everything, use `-u`/`--unrestricted` or `--hidden/-H` instead. "
+                                       "Pass `-pq` to print nothing, or `-xvf` to unpack. Use `-i` for a "
+                                       "case-insensitive search. Type `set -o vi` first. Name it with the key "
+                                       "`--input` here. Build it with make CFLAGS=-ggdb -O, then launch it with the "
+                                       "\"-g\" flag or the --no-sandbox command line argument. Install the tools by running "
+                                       "xcode-select --install first. The options -Z, --compress, and --uncompress "
+                                       "are gone.\n", &full);
+  static const char *const said[] = { "To match a glob, use the glob option.",
+    "use the unrestricted option or the hidden option instead.",
+    "Pass the p and q options to print nothing, or the x, v and f options to unpack.",
+    "Use the i option for a case-insensitive search.", "set -o vi", "the key --input here",
+    "make CFLAGS=-ggdb -O, then launch it with the \"-g\" flag or the --no-sandbox command line argument.",
+    "running xcode-select --install first", "The options -Z, --compress, and --uncompress are gone.", NULL };
+  for (int i = 0; said[i]; i++)
+    if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
+  if (strstr(all, "(or") || strstr(all, " pq ")) print_message("said: %s\n", all), fail();
+}
+
+/* A long option that names its list item ("--enable-pcp:" with what it
+ * does under it) is named as the items of a list of them are ("the
+ * enable-unicode option — enable …"), never read as written. */
+static void option_item_named(void **state) {
+  (void)state;
+  const char *all = doc_narration("pcp.md", "# T\n\nT shows processes.\n\n## Perf\n\n  * `--enable-pcp`:\n"
+                                  "    enable Performance Co-Pilot support via a new pcp-htop utility\n"
+                                  "    - default: *no*\n");
+  if (!strstr(all, "The enable-pcp option: enable Performance Co-Pilot support") || strstr(all, "--enable"))
+    print_message("said: %s\n", all), fail();
+}
+
 /* A placeholder in angle brackets ("If <file> is available",
  * "written as <language>") is said as its word, never dropped as if it
  * were an HTML tag; a tag written in the text ("<br>") is still not said. */
@@ -1721,6 +1760,8 @@ int main(void) {
     cmocka_unit_test(short_abbreviations_end_no_sentence),
     cmocka_unit_test(templates),
     cmocka_unit_test(slashed_names_and_named_options),
+    cmocka_unit_test(options_in_prose_named),
+    cmocka_unit_test(option_item_named),
     cmocka_unit_test(option_forms_and_pipelines_said),
     cmocka_unit_test(more_option_forms_said),
     cmocka_unit_test(commands_said_by_what_they_do),
