@@ -7218,6 +7218,29 @@ static char *option_forms_join(char *t) {
   return vgi_buf_take(&b);
 }
 
+/* An option that opens a definition, named ("--query  Returns one of …" is
+ * "The query option Returns one of …"): its description follows after a
+ * colon, "The query option: Returns one of …". Takes t; caller frees. */
+static char *definition_colon(char *t) {
+  vgi_buf b = {0};
+  const char *from = t;
+  for (const char *s = t; s && *s;) {
+    const char *at = !strncmp(s, "The ", 4) || !strncmp(s, "the ", 4) ? s + 4 : NULL, *e = at;
+    while (e && (isalnum((unsigned char)*e) || *e == '-' || *e == '_')) e++;
+    if (e && e > at && !strncmp(e, " option ", 8) && isupper((unsigned char)e[8]) && islower((unsigned char)e[9])) {
+      vgi_buf_add(&b, from, (size_t)(e + 7 - from));
+      vgi_buf_puts(&b, ":");
+      from = e + 7;
+    }
+    const char *n = strstr(s, ". ");   /* the next sentence */
+    s = n ? n + 2 : NULL;
+  }
+  if (!b.s) return t;
+  vgi_buf_puts(&b, from);
+  free(t);
+  return vgi_buf_take(&b);
+}
+
 static char *command_out(char *t, const char *lang) {
   t = option_forms_join(t);
   size_t from = 0;   /* where to look for the next option: a short command before it stays */
@@ -8362,6 +8385,7 @@ static char *clean_speech(char *t, const char *lang) {
   as_follows_out(t);
   t = pipeline_out(t);
   t = command_out(t, lang);
+  t = definition_colon(t);
   t = bare_command_out(t);
   unspeakable_out(t);
   t = speech_out(t);

@@ -5408,6 +5408,26 @@ static void path_terms_said_by_name(void **state) {
   }
 }
 
+/* An option that opens its definition in a plain-text manual ("--query"
+ * over "Returns one of …") is named with a colon before what it does,
+ * never run into it ("The query option Returns …"). */
+static void option_definition_colon(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("opt.txt", "INVOKE\n\nOptions:\n\n--query\n  Returns one of status codes 100-106, does not "
+                       "execute the script.\n\n--no-fallback\n  The policy layer may return fallback actions.\n",
+                       &full, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *j = cJSON_PrintUnformatted(m);
+  if (!strstr(j, "query option: Returns one of") || !strstr(j, "no-fallback option: The policy")) print_message("%s\n", j);
+  assert_non_null(strstr(j, "query option: Returns one of"));
+  assert_non_null(strstr(j, "no-fallback option: The policy"));
+  free(j);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(bold_term_on_its_line),
@@ -5482,6 +5502,7 @@ int main(void) {
     cmocka_unit_test(question_heading_answered),
     cmocka_unit_test(stem_and_question_said_whole),
     cmocka_unit_test(path_terms_said_by_name),
+    cmocka_unit_test(option_definition_colon),
     cmocka_unit_test(agenda_badges_and_dotfiles),
     cmocka_unit_test(pair_descriptions_not_fragments),
     cmocka_unit_test(legend_tags_out),
