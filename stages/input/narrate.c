@@ -1731,8 +1731,11 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
   for (const cJSON *it = tops->child; it && one_each; it = it->next) {
     int ns = 0;
     char **ss = vgi_sentences_lang(it->valuestring, lang, &ns);
+    /* after a stem, an item of more sentences completes it with its first */
+    if (cont == 3 && ns > 1) cJSON_SetValuestring((cJSON *)it, ss[0]);
     for (int q = 0; q < ns; q++) free(ss[q]);
     free(ss);
+    if (cont == 3 && ns > 1) ns = 1;
     one_each = ns == 1 && !ja_predicate(it->valuestring) && (cont == 3 || vgi_word_count(it->valuestring) <= 16);
   }
   /* after a stem with no colon (cont 3) the items are the sentence's end:
