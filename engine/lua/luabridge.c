@@ -421,7 +421,7 @@ static void warnf(void *ud, const char *msg, int tocont) {
  * address) in an order shuffled with seed N (the strings sorted first, so one
  * N gives one order of them on every run); integer and other keys keep
  * theirs. Output that changes with N depends on that order, which differs
- * from run to run in a real run too (tests/quality/test_determinism.sh). */
+ * from run to run in a real run too (tests/quality/determinism.sh). */
 static const char SHUFFLE_PAIRS[] =
   "local seed, rawnext, rawget, type = math.tointeger(tonumber(...)) or 1, next, rawget, type\n"
   "local state = seed\n"
