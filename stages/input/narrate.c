@@ -2543,7 +2543,9 @@ static void term_said(vgi_buf *b, const cJSON *it, const char *idesc, const char
   /* (an option by its words, as a list of them says it: "a 옵션") */
   if (strchr("-+", head[0])) head = clean_speech(head, lang);
   size_t hl = strlen(head);
-  while (hl && (head[hl - 1] == ':' || head[hl - 1] == ' ')) head[--hl] = 0;
+  /* (a bold lead that ends its own sentence, "**Framing — CONFLICT.** The
+   * maintainer …": "Framing — CONFLICT: the maintainer …", never ".:") */
+  while (hl && (head[hl - 1] == ':' || head[hl - 1] == ' ' || head[hl - 1] == '.')) head[--hl] = 0;
   vgi_buf one = {0};
   vgi_buf_printf(&one, "%s: %s", head, lt);
   sentence_l(b, one.s, lang);

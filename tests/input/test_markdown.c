@@ -5428,6 +5428,24 @@ static void option_definition_colon(void **state) {
   cJSON_Delete(m);
 }
 
+/* A bold lead that ends its own sentence ("1. **Framing — CONFLICT.** The
+ * maintainer …") is said before its description with a colon, never ".:". */
+static void bold_lead_stop_joined(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("c.md", "# Claims\n\nThe claims were checked one by one against the sources.\n\n## Conflicts\n\n"
+                       "1. **\"The Manifesto\" framing — CONFLICT.** The maintainer avoids the word and frames it as "
+                       "a convention grounded in good practice.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *j = cJSON_PrintUnformatted(m);
+  if (!strstr(j, "CONFLICT: the maintainer avoids")) print_message("%s\n", j);
+  assert_non_null(strstr(j, "CONFLICT: the maintainer avoids"));
+  assert_null(strstr(j, ".:"));
+  free(j);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(bold_term_on_its_line),
@@ -5503,6 +5521,7 @@ int main(void) {
     cmocka_unit_test(stem_and_question_said_whole),
     cmocka_unit_test(path_terms_said_by_name),
     cmocka_unit_test(option_definition_colon),
+    cmocka_unit_test(bold_lead_stop_joined),
     cmocka_unit_test(agenda_badges_and_dotfiles),
     cmocka_unit_test(pair_descriptions_not_fragments),
     cmocka_unit_test(legend_tags_out),
