@@ -1579,6 +1579,39 @@ static int natural_cut_at(const hl_words *h, int k, int waits) {
   if (opening_alone(h, k)) return 0;
   size_t bl = wl;
   while (bl && strchr(",.;:!?\"')", w[bl - 1])) bl--;
+  /* not inside a phrase whose end the cut leaves out: */
+  if (k < h->n && bl == wl) {
+    const char *nx = t + h->ws[k];
+    size_t nl = h->we[k] - h->ws[k];
+    /* an adjective before the "to" or "of" it needs ("able | to create",
+     * "akin | to sed", "capable | of") */
+    static const char *const needs_comp[] = { "able", "unable", "capable", "incapable", "akin", "due", "likely",
+      "unlikely", "aware", "unaware", "according", "prior", "prone", "willing", "eager", "meant", "supposed", NULL };
+    if (((nl == 2 && (!strncmp(nx, "to", 2) || !strncmp(nx, "of", 2))) || (nl == 4 && !strncmp(nx, "from", 4))) &&
+        in_list(needs_comp, w, wl))
+      return 0;
+    /* a gerund after its preposition whose complement follows ("by
+     * reading | from stdin") */
+    if (k >= 2 && ing_word(w, wl) &&
+        in_list((const char *const[]){ "by", "for", "from", "with", "without", "via", "through", "after", "before",
+                                       "of", "on", "in", "about", "while", "when", NULL },
+                t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]) &&
+        !strchr(",;:", t[h->we[k - 2] - 1]) && (is_joiner(nx, nl) || in_list(articles, nx, nl)))
+      return 0;
+    /* an adjective after a comma before its noun ("very old, unsupported |
+     * operating systems"): one lower-case word after a comma, a lower-case
+     * word after it that joins nothing */
+    if (k >= 2 && t[h->we[k - 2] - 1] == ',' && islower((unsigned char)w[0]) && islower((unsigned char)nx[0]) &&
+        !is_joiner(w, wl) && !is_joiner(nx, nl) && !in_list(articles, nx, nl) && !in_list(lead_sub, w, wl) &&
+        !in_list(lead_sub, nx, nl) && !in_list(vgi_aux_verbs, w, wl) && !in_list(vgi_aux_verbs, nx, nl))
+      return 0;
+  }
+  /* nor inside a list of names joined by commas before its last member
+   * ("akin to sed,awk,grep, | and friends") */
+  if (k < h->n && in_list((const char *const[]){ "and", "or", NULL }, t + h->ws[k], h->we[k] - h->ws[k])) {
+    for (size_t q = 1; q + 1 < bl; q++)
+      if (w[q] == ',' && isalnum((unsigned char)w[q - 1]) && isalnum((unsigned char)w[q + 1])) return 0;
+  }
   /* not on a verb whose object is the clause a comma opens, as Slavic
    * languages write it ("Наведені нижче посилання показують, | які
    * програми … використовують …": "the references below show"); a noun

@@ -3054,6 +3054,38 @@ static void ellipsis_in_code_goes_on(void **state) {
   assert_int_equal(vgi_first_sentence(t), strstr(t, " Then") - t);
 }
 
+/* A headline cut from a long sentence never leaves a fragment of a
+ * phrase: a gerund after its preposition without its complement ("create
+ * menus by reading | from stdin"), a list of names before its last member
+ * ("akin to sed,awk,grep, | and friends"), an adjective before its noun
+ * after a comma ("very old, unsupported | operating systems"). */
+static void headlines_never_cut_inside_a_phrase(void **state) {
+  (void)state;
+  static const char *const sentences[] = {
+    "rofi is a graphical launch menu application that is able to create menus by reading from stdin.",
+    "jq is a lightweight and flexible command-line JSON processor akin to sed,awk,grep, and friends for "
+    "JSON data.",
+    "The maintainers decided to drop their patches for old, unsupported operating systems completely "
+    "because nobody uses them.",
+  };
+  /* the words a fragment ended on */
+  static const char *const fragment_ends[] = { "able", "reading", "sed,awk,grep", "old", "unsupported", NULL };
+  int fails = 0;
+  for (size_t i = 0; i < sizeof sentences / sizeof *sentences; i++) {
+    char *h[2] = { vgi_headline(sentences[i]), vgi_shown_headline(sentences[i]) };
+    for (int k = 0; k < 2; k++) {
+      print_message("%s: %s\n", k ? "shown" : "headline", h[k]);
+      size_t hl = strlen(h[k]);
+      while (hl && strchr(".,;:", h[k][hl - 1])) h[k][--hl] = 0;
+      const char *last = strrchr(h[k], ' ');
+      for (int w = 0; last && fragment_ends[w]; w++) fails += !strcmp(last + 1, fragment_ends[w]);
+      fails += vgi_word_count(h[k]) < 3;
+      free(h[k]);
+    }
+  }
+  assert_int_equal(fails, 0);
+}
+
 /* A headline cut from a long sentence never ends on a word that waits for
  * what the cut left out, in any language with clause words: an article or
  * a preposition ("stockent à la"), a negation ("rezultate nu"), an
@@ -5601,6 +5633,7 @@ int main(void) {
     cmocka_unit_test(bold_lines_head_parts),
     cmocka_unit_test(headlines_are_statements),
     cmocka_unit_test(headlines_never_end_waiting),
+    cmocka_unit_test(headlines_never_cut_inside_a_phrase),
     cmocka_unit_test(ellipsis_in_code_goes_on),
     cmocka_unit_test(list_slides_even),
     cmocka_unit_test(list_after_table_kept),
