@@ -4840,7 +4840,10 @@ static void code_block(md *m, cmark_node *n, int line) {
     }
     /* (the topic: narrate.c says it where it said the heading, then what
      * the commands do, "These commands install it") */
-    if (part == 0 && runs && !narr) cJSON_AddStringToObject(vc, "topic", runs);
+    if (part == 0 && runs && !narr) {
+      cJSON_AddStringToObject(vc, "topic", runs);
+      cJSON_AddTrueToObject(vc, VGI_RUNS_KEY);
+    }
     cJSON *sc = new_scene(m, "command", line, vc, part == 0 ? narr : NULL);
     if (sc && part > 0) cJSON_AddTrueToObject(sc, VGI_CONT_KEY);   /* goes with its first part */
     if (part == 0 && summary) run_started(m, sc);
