@@ -4539,6 +4539,10 @@ static char *commands_said(md *m, char **lines, int nl, int session) {
       t += strspn(t, " \t");
     }
     if (*t == '#') continue;   /* a comment of its own */
+    /* a word with a capital or a colon first ("Emitted 'error' event",
+     * "Error:"): what a program printed, not commands; nothing is named */
+    size_t fw = strcspn(t, " \t");
+    if ((isupper((unsigned char)*t) && !memchr(t, '=', fw)) || (fw && t[fw - 1] == ':')) { nc = 0; break; }
     /* the comment after the command: " # …" outside quotes */
     const char *com = NULL;
     char q = 0;

@@ -2634,8 +2634,10 @@ char *vgi_template(const cJSON *scene, const char *lang) {
     plain |= h && !strcasecmp(h, "synopsis");
     const char *does = n && shell ? commands_do(cmds, n, lang) : NULL;
     if (does) sentence(&b, does);
-    else if (n && shell && !plain && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_RUNS_KEY)))
-      sentence(&b, vgi_phrase(lang, n == 1 ? "run_one" : "run_many"));
+    else if (n && shell && !plain) {
+      if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_RUNS_KEY)))
+        sentence(&b, vgi_phrase(lang, n == 1 ? "run_one" : "run_many"));
+    }
     else if (n && !plain) {
       char name[64];
       snprintf(name, sizeof name, "%s", cl);
