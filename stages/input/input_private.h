@@ -612,6 +612,9 @@ double vgi_max_for_lang(const char *narration, const char *lang);   /* ... spoke
 /* On visual_content: its description is the section the scene is part of
  * (context on the slide), not something to say ("Background. Values."). */
 #define VGI_CTX_KEY "_description_context"
+/* On visual_content: its topic names the commands it runs ("Install: run
+ * make install and make deb"): no "Run these commands" after it (narrate.c). */
+#define VGI_RUNS_KEY "_runs_said"
 /* On a video: it may be split into parts ("Part 1 of 2") when long. */
 #define VGI_PARTS_KEY "_parts"
 /* The narration a scene's template writes (malloc'd), or NULL (narrate.c). */

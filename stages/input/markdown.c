@@ -4436,6 +4436,224 @@ static int pair_join(md *m, char **lines, int nl) {
   return 1;
 }
 
+static int prompt_line(const char *t, int session);
+
+/* ---- what a block of commands runs ---------------------------------------- */
+
+/* A command's name as said: its program by basename ("build/vgrun" is
+ * vgrun) and a plain subcommand ("make install", "git clone"); never an
+ * option, a path, a URL or a value. `sudo` and variables set before it
+ * ("CC=clang make") are left out. The name goes into out; 0 when the line
+ * names no program (a `cd`, an `export`, a word that is no name). */
+static int command_name(const char *t, size_t n, char *out, size_t cap) {
+  const char *e = t + n;
+  const char *w[3];
+  size_t wl[3];
+  int nw = 0;
+  for (const char *p = t; p < e && nw < 3;) {
+    while (p < e && (*p == ' ' || *p == '\t')) p++;
+    if (p >= e) break;
+    const char *s = p;
+    while (p < e && *p != ' ' && *p != '\t') p++;
+    size_t l = (size_t)(p - s);
+    if (nw == 0 && (memchr(s, '=', l) || (l == 4 && !strncmp(s, "sudo", 4)) || (l == 3 && !strncmp(s, "env", 3)) ||
+                    (l == 4 && !strncmp(s, "time", 4))))
+      continue;   /* FOO=bar, sudo, env: not what runs */
+    w[nw] = s, wl[nw] = l, nw++;
+  }
+  if (!nw) return 0;
+  const char *prog = w[0];
+  size_t pl = wl[0];
+  for (size_t i = pl; i > 0; i--)
+    if (prog[i - 1] == '/') { pl -= i; prog += i; break; }
+  if (!pl || pl > 24) return 0;
+  for (size_t i = 0; i < pl; i++) {
+    unsigned char c = (unsigned char)prog[i];
+    if (!(isalnum(c) || c == '-' || c == '_' || c == '.' || c == '+')) return 0;
+  }
+  if (!isalpha((unsigned char)prog[0])) return 0;
+  /* where it runs, what it sets: not a command a presenter names */
+  static const char *const quiet[] = { "cd", "export", "set", "unset", "source", "echo", "pushd", "popd", NULL };
+  for (int i = 0; quiet[i]; i++)
+    if (strlen(quiet[i]) == pl && !strncmp(prog, quiet[i], pl)) return 0;
+  size_t sl = 0;
+  if (nw > 1 && wl[1] >= 2 && wl[1] <= 16 && islower((unsigned char)w[1][0])) {
+    sl = wl[1];
+    for (size_t i = 0; i < sl && sl; i++)
+      if (!(islower((unsigned char)w[1][i]) || (i && w[1][i] == '-'))) sl = 0;
+  }
+  if (pl + sl + 2 > cap) return 0;
+  memcpy(out, prog, pl);
+  out[pl] = 0;
+  if (sl) {
+    out[pl] = ' ';
+    memcpy(out + pl + 1, w[1], sl);
+    out[pl + 1 + sl] = 0;
+  }
+  return 1;
+}
+
+/* A comment that reads as what its command does: a verb of the third
+ * person ("builds vgrun and runs …", "prints a login URL"), cut before a
+ * bracket or a path and before the words left hanging by the cut. NULL
+ * when it reads otherwise ("add DESTDIR=… to stage it", a file name). */
+static char *comment_does(const char *c) {
+  while (*c == ' ' || *c == '#') c++;
+  size_t fl = 0;
+  while (islower((unsigned char)c[fl])) fl++;
+  if (fl < 4 || (c[fl] != ' ' && c[fl] != 0) || c[fl - 1] != 's') return NULL;
+  if (c[fl - 2] == 's' || c[fl - 2] == 'u' || c[fl - 2] == 'i') return NULL;   /* "progress", "status", "this" */
+  vgi_buf b = {0};
+  int words = 0;
+  for (const char *p = c; *p;) {
+    while (*p == ' ') p++;
+    const char *s = p;
+    while (*p && *p != ' ') p++;
+    size_t l = (size_t)(p - s);
+    if (!l) break;
+    /* a bracket, a path, a value, code: shown, not said */
+    int stop = *s == '(' || *s == '`' || *s == '<' || *s == '[';
+    for (size_t i = 0; i < l && !stop; i++) stop = s[i] == '/' || s[i] == '=' || s[i] == '`' || s[i] == '<' || s[i] == '_';
+    if (stop || words >= 14) break;
+    if (words) vgi_buf_puts(&b, " ");
+    vgi_buf_add(&b, s, l);
+    words++;
+    if (strchr(",;:.", s[l - 1])) break;
+  }
+  char *t = vgi_buf_take(&b);
+  if (!t) return NULL;
+  /* the words the cut left hanging ("… on an example from") */
+  static const char *const hang[] = { "a", "an", "the", "from", "in", "into", "on", "of", "to", "with", "for", "at", "by",
+                                      "through", "and", "or", "via", "under", "as", NULL };
+  for (int again = 1; again;) {
+    again = 0;
+    size_t tl = strlen(t);
+    while (tl && strchr(",;:. ", t[tl - 1])) t[--tl] = 0;
+    char *sp = strrchr(t, ' ');
+    if (!sp) break;
+    for (int i = 0; hang[i]; i++)
+      if (!strcmp(sp + 1, hang[i])) { *sp = 0; again = 1; break; }
+  }
+  if (vgi_word_count(t) < 2) { free(t); return NULL; }
+  return t;
+}
+
+/* What a presenter says of shell commands that no prose introduces and no
+ * comment leads: each command with its trailing comment when every one has
+ * a comment that says what it does ("make demo builds vgrun and runs the
+ * main job; make test builds and runs every test."), else the section and
+ * the commands it runs, up to three ("Install: run make install, make deb,
+ * and apt install."). NULL when there is nothing to name. */
+static char *commands_said(md *m, char **lines, int nl, int session) {
+  enum { MAXC = 3 };
+  char names[MAXC][64];
+  char *does[MAXC] = { 0 };
+  int nc = 0, all_does = 1, prompted = 0;
+  for (int i = 0; i < nl; i++) {
+    const char *t = lines[i] + strspn(lines[i], " \t");
+    prompted |= prompt_line(t, session);
+  }
+  int english = !m->lang[0] || !strncmp(m->lang, "en", 2);
+  int cont = 0;
+  for (int i = 0; i < nl; i++) {
+    const char *t = lines[i] + strspn(lines[i], " \t");
+    size_t tl = strlen(t);
+    int was_cont = cont;
+    cont = tl && t[tl - 1] == '\\';
+    if (was_cont || !*t) continue;
+    if (prompted) {
+      /* a session: what was typed, not what it printed */
+      if (!prompt_line(t, session)) continue;
+      if (!strncmp(t, "PS ", 3)) t = strstr(t, "> ") + 2;
+      else {
+        size_t w = strcspn(t, " \t");
+        t += w;
+      }
+      t += strspn(t, " \t");
+    }
+    if (*t == '#') continue;   /* a comment of its own */
+    /* a word with a capital or a colon first ("Emitted 'error' event",
+     * "Error:"): what a program printed, not commands; nothing is named */
+    size_t fw = strcspn(t, " \t");
+    if ((isupper((unsigned char)*t) && !memchr(t, '=', fw)) || (fw && t[fw - 1] == ':')) { nc = 0; break; }
+    /* the comment after the command: " # …" outside quotes */
+    const char *com = NULL;
+    char q = 0;
+    for (const char *p = t; *p && !com; p++) {
+      if (q) { if (*p == q) q = 0; }
+      else if (*p == '\'' || *p == '"') q = *p;
+      else if (*p == '#' && p > t && (p[-1] == ' ' || p[-1] == '\t')) com = p;
+    }
+    size_t cl = com ? (size_t)(com - t) : strlen(t);
+    /* "./configure && make": each part; "a | b": the first */
+    for (const char *p = t; p < t + cl;) {
+      const char *e = p;
+      while (e < t + cl && !(e[0] == '&' && e[1] == '&') && *e != ';' && *e != '|') e++;
+      char name[64];
+      if (command_name(p, (size_t)(e - p), name, sizeof name)) {
+        int seen = 0;
+        for (int k = 0; k < nc && !seen; k++) seen = !strcmp(names[k], name);
+        if (!seen) {
+          if (nc == MAXC) { nc++; goto done; }   /* more than three: said as three */
+          snprintf(names[nc], sizeof names[nc], "%s", name);
+          does[nc] = com && english && !(e < t + cl) ? comment_does(com + 1) : NULL;
+          all_does &= does[nc] != NULL;
+          nc++;
+        }
+      }
+      if (e < t + cl && *e == '|') break;
+      p = e + (e < t + cl && *e == '&' ? 2 : 1);
+    }
+  }
+done:;
+  int said = nc > MAXC ? MAXC : nc;
+  char *out = NULL;
+  if (said && all_does) {
+    vgi_buf b = {0};
+    for (int k = 0; k < said; k++) {
+      if (k) vgi_buf_puts(&b, "; ");
+      vgi_buf_printf(&b, "%s %s", names[k], does[k]);
+    }
+    vgi_buf_puts(&b, ".");
+    /* (a program's name keeps its case: "make demo …" as typed) */
+    out = vgi_buf_take(&b);
+  } else if (said) {
+    vgi_buf l = {0};
+    for (int k = 0; k < said; k++) {
+      if (k) vgi_buf_puts(&l, vgi_phrase(m->lang, k < said - 1 ? "sep" : said == 2 ? "pair" : "last"));
+      vgi_buf_puts(&l, names[k]);
+    }
+    char *list = vgi_buf_take(&l);
+    /* the section's name without its number ("2. Build" is Build) */
+    const char *h = m->header;
+    if (h) {
+      const char *q = h;
+      while (isdigit((unsigned char)*q) || (*q == '.' && isdigit((unsigned char)q[1]))) q++;
+      if (q > h && (*q == '.' || *q == ')')) q++;
+      if (q > h && *q == ' ' && q[1]) h = q + 1;
+    }
+    char head[256];
+    snprintf(head, sizeof head, "%s", h ? h : "");
+    size_t hl = strlen(head);
+    while (hl && (head[hl - 1] == ':' || head[hl - 1] == ' ')) head[--hl] = 0;
+    int own = hl && !strchr(".!?", head[hl - 1]);
+    const char *key = own ? "code_runs_named" : "code_runs";
+    const char *ph = vgi_phrase(m->lang, key);
+    /* (a language without the phrase says the section as before) */
+    if (*ph && strcmp(ph, key) && (english || strcmp(ph, vgi_phrase("en", key)))) {
+      const char *a2[2] = { head, list };
+      const char *a1[1] = { list };
+      vgi_buf nb = {0};
+      if (own) vgi_phrase_put(&nb, m->lang, key, a2, 2);
+      else vgi_phrase_put(&nb, m->lang, key, a1, 1);
+      out = vgi_buf_take(&nb);
+    }
+    free(list);
+  }
+  for (int k = 0; k < MAXC && k < nc; k++) free(does[k]);
+  return out;
+}
+
 static void code_block(md *m, cmark_node *n, int line) {
   api_flush(m, 1);   /* API references: the entry before its example */
   char lang[64];
@@ -4538,6 +4756,7 @@ static void code_block(md *m, cmark_node *n, int line) {
     while (nl2 && narr[nl2 - 1] == ' ') narr[--nl2] = 0;
     if (nl2 && narr[nl2 - 1] == ':') narr[nl2 - 1] = '.';
   }
+  char *runs = NULL;   /* what commands no prose introduces run: said in the heading's place */
   if (!narr || !*narr) {
     /* no prose introduces it: its first comment says what it is, else the
      * language ("An example in Lua."); only shell keeps "Run these commands" */
@@ -4567,6 +4786,10 @@ static void code_block(md *m, cmark_node *n, int line) {
       }
     }
     int kind = code_kind(lang, lit);
+    /* shell commands: what they run, never the section's name alone
+     * ("Install." said over three commands) */
+    if (!narr && !plain_text && (shell_tag(lang) || session_tag(lang) || (!*lang && kind == CODE_COMMANDS)))
+      runs = commands_said(m, lines, nl, session_tag(lang));
     const char *h = m->header ? m->header : m->doc_title;
     if (!narr && kind == CODE_OUTPUT && h && *h) {
       /* what a program printed: neither commands to run nor an example;
@@ -4604,6 +4827,7 @@ static void code_block(md *m, cmark_node *n, int line) {
   }
   if (summary && run_join(m, lang, lit, lines, nl, narr)) {
     free(pair_label);
+    free(runs);
     for (int i = 0; i < nl; i++) free(lines[i]);
     free(lines);
     free(narr);
@@ -4651,6 +4875,12 @@ static void code_block(md *m, cmark_node *n, int line) {
                                               : kind == CODE_SOURCE ? statement_language(lit)
                                               : kind == CODE_OUTPUT ? "output" : "text");
     }
+    /* (the topic: narrate.c says it where it said the heading, then what
+     * the commands do, "These commands install it") */
+    if (part == 0 && runs && !narr) {
+      cJSON_AddStringToObject(vc, "topic", runs);
+      cJSON_AddTrueToObject(vc, VGI_RUNS_KEY);
+    }
     cJSON *sc = new_scene(m, "command", line, vc, part == 0 ? narr : NULL);
     if (sc && part > 0) cJSON_AddTrueToObject(sc, VGI_CONT_KEY);   /* goes with its first part */
     if (part == 0 && summary) run_started(m, sc);
@@ -4674,6 +4904,7 @@ static void code_block(md *m, cmark_node *n, int line) {
   for (int i = 0; i < nl; i++) free(lines[i]);
   free(lines);
   free(narr);
+  free(runs);
 }
 
 /* A template's placeholder, the whole text in square brackets ("[Short

@@ -2639,7 +2639,10 @@ char *vgi_template(const cJSON *scene, const char *lang) {
     plain |= h && !strcasecmp(h, "synopsis");
     const char *does = n && shell ? commands_do(cmds, n, lang) : NULL;
     if (does) sentence(&b, does);
-    else if (n && shell && !plain) sentence(&b, vgi_phrase(lang, n == 1 ? "run_one" : "run_many"));
+    else if (n && shell && !plain) {
+      if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_RUNS_KEY)))
+        sentence(&b, vgi_phrase(lang, n == 1 ? "run_one" : "run_many"));
+    }
     else if (n && !plain) {
       char name[64];
       snprintf(name, sizeof name, "%s", cl);
@@ -8817,6 +8820,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_API_KEY);
       cJSON_DeleteItemFromObjectCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), VGI_CTX_KEY);
       cJSON_DeleteItemFromObjectCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), VGI_LINKS_KEY);
+      cJSON_DeleteItemFromObjectCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), VGI_RUNS_KEY);
     }
   }
   headlines_ = 0;

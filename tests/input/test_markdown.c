@@ -327,6 +327,41 @@ static void slashed_term_separator(void **state) {
  * (the item was one title, said "Tool build --release: builds …", the
  * explanation after the command's dashes). A list that mixes such items
  * with sentences keeps every item whole. */
+/* Shell commands that no prose introduces and no comment leads are said by
+ * what they run (programs by basename, plain subcommands, no options,
+ * paths or sudo), or by each command's trailing comment when it says what
+ * the command does; never by the section's heading alone ("Install."). */
+static void bare_commands_said_by_what_they_run(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("README.md", "# Tool\n\nTool turns documents into videos for people who read.\n\n## Install\n\n"
+                       "```sh\nmake install PREFIX=/usr/local        # add DESTDIR=/tmp/stage to stage it\nmake deb\n"
+                       "sudo apt install ./build-deb/tool_1.0_amd64.deb\n```\n\n## Develop\n\n"
+                       "```sh\nmake demo    # builds tool and runs the main job on an example from examples/\n"
+                       "npm test  # runs the tests (C, Lua, end-to-end) through ctest\n```\n\n## Serve\n\n"
+                       "```console\n$ CC=clang build/tool serve --listen 0.0.0.0:8080\nlistening on 8080\n"
+                       "$ curl -N http://127.0.0.1:8080/api/tasks\n```\n",
+                       NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *s = scene_with(m, "command", "make deb");
+  assert_non_null(s);
+  const char *n = sget(s, "narration");
+  if (!n || !strstr(n, "Install: run make install, make deb, and apt install."))
+    print_message("narration: %s\n", n ? n : "(none)"), fail();
+  s = scene_with(m, "command", "make demo");
+  assert_non_null(s);
+  n = sget(s, "narration");
+  if (!n || !strstr(n, "make demo builds tool and runs the main job on an example; npm test runs the tests.") ||
+      strstr(n, "Develop."))
+    print_message("narration: %s\n", n ? n : "(none)"), fail();
+  s = scene_with(m, "command", "curl -N");
+  assert_non_null(s);
+  n = sget(s, "narration");
+  if (!n || !strstr(n, "Serve: run tool serve and curl.") || strstr(n, "listening"))
+    print_message("narration: %s\n", n ? n : "(none)"), fail();
+  cJSON_Delete(m);
+}
+
 static void command_led_items_are_terms(void **state) {
   (void)state;
   vgi_diags d;
@@ -455,7 +490,7 @@ static void step_numbers_and_lead_ins(void **state) {
     const cJSON *sc = scene_at(m, 0, i);
     const char *n = sget(sc, "narration");
     if (!strcmp(sget(sc, "scene_type"), "command")) {
-      assert_true(!strncmp(n, "Clone The Repository.", 21));
+      assert_true(!strncmp(n, "Clone The Repository", 20));   /* (": run git clone." follows) */
       seen++;
     }
     const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "items");
@@ -5641,6 +5676,7 @@ int main(void) {
     cmocka_unit_test(layout_table_read_as_content),
     cmocka_unit_test(before_after_blocks_compared),
     cmocka_unit_test(command_led_items_are_terms),
+    cmocka_unit_test(bare_commands_said_by_what_they_run),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1327,13 +1327,17 @@ static void commands_said_by_what_they_do(void **state) {
       "## Python\n\n```\n$ pip install widget\n```\n\n## Node\n\n```sh\nnpm install\nnpm test\n```\n\n"
       "## Usage\n\n```sh\nwidget --bars data.csv\n```\n"
       "## Suite\n\n```sh\nbin/bats --tap test\n./run_tests.sh -v\ndotnet test\n```\n", &full);
-  static const char *const said[] = { "Testing. This command runs the tests.", "Suite. These commands run the tests.",
-    "Building. These commands build and install it.", "Python. This command installs it.",
-    "Usage. Run this command to get started.", NULL };
+  /* (the section with what it runs, then what that does) */
+  static const char *const said[] = { "Testing: run make check. This command runs the tests.",
+    "Suite: run bats, run_tests.sh, and dotnet test. These commands run the tests.",
+    "Building: run configure, make, and make install. These commands build and install it.",
+    "Python: run pip install. This command installs it.", "Usage: run widget.", NULL };
   for (int i = 0; said[i]; i++)
     if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
-  /* install and test together: no phrase says both, the general one is said */
-  assert_non_null(strstr(all, "Node. Run these commands to get started."));
+  /* install and test together: no phrase says both; the commands named say
+   * it, no "Run these commands" after them */
+  assert_non_null(strstr(all, "Node: run npm install and npm test."));
+  assert_null(strstr(all, "to get started"));
 }
 
 /* A sentence that introduces a command by its means ("… which can be run
