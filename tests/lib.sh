@@ -15,7 +15,7 @@ VGRUN=$(realpath "${VGRUN:-$SRC/build/vgrun}")
 # vg_scratch NAME [--own-cache] [--own-config]: T, a new folder
 # ($TMPDIR or /tmp)/vgrun-NAME.XXXXXX, removed when the script exits (after
 # the test's own at_exit function, when it has one), with the tasks' state
-# in it. The cache stays the one given (ctest's), else one in T; with
+# in it (and the key that signs it, $XDG_STATE_HOME). The cache stays the one given (ctest's), else one in T; with
 # --own-cache always a new one in T (a test that needs a cold cache or
 # removes it); --own-config keeps the user's plug-ins and config file out.
 vg_scratch() {
@@ -24,6 +24,8 @@ vg_scratch() {
   T=$(mktemp -d "${TMPDIR:-/tmp}/vgrun-$name.XXXXXX") || exit 1
   trap vg_cleanup EXIT
   export VGRUN_STATE_DIR="$T/state"
+  # the key a task's saved context is signed with (vg.pipeline): the test's own
+  export XDG_STATE_HOME="$T/xdg-state"
   export VGRUN_CACHE_DIR=${VGRUN_CACHE_DIR:-$T/cache}
   for o in "$@"; do
     case $o in

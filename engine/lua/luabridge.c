@@ -720,7 +720,7 @@ static int l_disk_free(lua_State *L) {
 }
 
 /* vg.core.stat(path [, nofollow]) -> { type = "file"|"dir"|"link"|"fifo"|"other",
- * dev, ino, size, nlink } or nil, "path: reason". dev + ino tell whether two
+ * dev, ino, size, nlink, mine } or nil, "path: reason" (mine: owned by the effective user). dev + ino tell whether two
  * paths are one file (hard links), which realpath cannot. Never opens it. */
 static int l_stat(lua_State *L) {
   const char *p = vgl_check_path(L, 1);
@@ -743,6 +743,8 @@ static int l_stat(lua_State *L) {
   lua_pushinteger(L, (lua_Integer)st.st_ino); lua_setfield(L, -2, "ino");
   lua_pushinteger(L, (lua_Integer)st.st_size); lua_setfield(L, -2, "size");
   lua_pushinteger(L, (lua_Integer)st.st_nlink); lua_setfield(L, -2, "nlink");
+  /* whether the user who runs vgrun owns it (vg.repository: a .git of another's) */
+  lua_pushboolean(L, st.st_uid == geteuid()); lua_setfield(L, -2, "mine");
   return 1;
 }
 

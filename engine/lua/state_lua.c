@@ -5,9 +5,13 @@
 #include "lua_private.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* "invalid task id 'ID': why; use ..." on the Lua stack */
 static void push_id_message(lua_State *L, const char *id, const char *why) {
@@ -200,6 +204,60 @@ static int l_file_digest(lua_State *L) {
   return 1;
 }
 
+/* vg.core.state_key() -> 64 hex digits | nil, message
+ * The user's own secret that a task's saved context is signed with
+ * (vg.pipeline), so a resume takes a context only from a state file this
+ * user's vgrun wrote: a state file is data (a shared or copied state folder,
+ * a batch's OUTDIR), and an edited scene would be shown and said as if the
+ * document said it. Kept apart from every state folder, in
+ * $XDG_STATE_HOME/vgrun (~/.local/state/vgrun): a file of the user's, mode
+ * 0600, not a link; made once, from getrandom, through a link(2) so two
+ * runs that make it at once both read the one that won. */
+static int l_state_key(lua_State *L) {
+  char dir[PATH_MAX], path[PATH_MAX + 32], tmp[PATH_MAX + 64];
+  const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+  if (xdg && xdg[0] == '/') snprintf(dir, sizeof dir, "%s/vgrun", xdg);
+  else if (home && home[0] == '/') snprintf(dir, sizeof dir, "%s/.local/state/vgrun", home);
+  else return vgl_fail(L, "no folder for the state key ($HOME is not set)", NULL);
+  if (vg_mkdirs(dir, 0700) != 0)
+    return vgl_failf(L, NULL, "%s: %s", dir, strerror(errno));
+  snprintf(path, sizeof path, "%s/context.key", dir);
+  for (int round = 0; round < 3; round++) {
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    if (fd >= 0) {
+      struct stat st;
+      char hex[65] = {0};
+      int ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid()
+               && (st.st_mode & 077) == 0 && st.st_size == 64 && read(fd, hex, 64) == 64;
+      close(fd);
+      for (int i = 0; ok && i < 64; i++) ok = (hex[i] >= '0' && hex[i] <= '9') || (hex[i] >= 'a' && hex[i] <= 'f');
+      if (!ok)
+        return vgl_failf(L, NULL, "%s is not a key vgrun made (a file of yours, mode 0600, of 64 hex digits)", path);
+      lua_pushlstring(L, hex, 64);
+      return 1;
+    }
+    if (errno == ELOOP)
+      return vgl_failf(L, NULL, "%s is not a key vgrun made (it is a link)", path);
+    if (errno != ENOENT) return vgl_failf(L, NULL, "%s: %s", path, strerror(errno));
+    unsigned char r[32];
+    if (getrandom(r, sizeof r, 0) != (ssize_t)sizeof r)
+      return vgl_failf(L, NULL, "no random bytes for %s: %s", path, strerror(errno));
+    char hex[65];
+    for (int i = 0; i < 32; i++) snprintf(hex + 2 * i, 3, "%02x", r[i]);
+    snprintf(tmp, sizeof tmp, "%s/.context.key.%ld", dir, (long)getpid());
+    unlink(tmp);
+    int w = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (w < 0) return vgl_failf(L, NULL, "%s: %s", tmp, strerror(errno));
+    int bad = vg_write_all(w, hex, 64) != 0 || fsync(w) != 0;
+    int e = errno;
+    close(w);
+    if (!bad && link(tmp, path) != 0 && errno != EEXIST) { bad = 1; e = errno; }
+    unlink(tmp);
+    if (bad) return vgl_failf(L, NULL, "%s: %s", path, strerror(e));
+  }
+  return vgl_failf(L, NULL, "%s: cannot be made", path);
+}
+
 void vgl__register_state_functions(lua_State *L) {
   static const luaL_Reg fns[] = {
     {"task_id_valid", l_task_id_valid},
@@ -213,6 +271,7 @@ void vgl__register_state_functions(lua_State *L) {
     {"task_unlock", l_task_unlock},
     {"task_lock_probe", l_task_lock_probe},
     {"file_digest", l_file_digest},
+    {"state_key", l_state_key},
     {NULL, NULL},
   };
   luaL_setfuncs(L, fns, 0);

@@ -343,8 +343,42 @@ local function snapshot(ctx, max_bytes)
   return copy
 end
 
+-- A saved context is signed with the user's own key (core.state_key, kept
+-- apart from every state folder): a resume takes the context, which the
+-- later stages use as it is (scene text, layout, clips), only from a state
+-- file this user's vgrun wrote. An edited or copied one plans again from
+-- the document. The signature is over the context's JSON (keys sorted), as
+-- saved and as read back.
+local state_key, state_key_err
+local function context_mac(ctx)
+  if state_key == nil then
+    local k, err = core.state_key()
+    state_key, state_key_err = k or false, err
+  end
+  if not state_key then return nil, state_key_err end
+  local ok, text = pcall(core.json_encode, ctx)
+  if not ok then return nil, tostring(text) end
+  return core.sha256(state_key, "vgrun task context", core.sha256(state_key, text))
+end
+
+-- nil when a resumed state's context is the one this user's vgrun saved,
+-- else why it is not taken
+local function context_unsigned(doc, id, dir)
+  if doc.context == nil then return nil end
+  local mac, err = context_mac(doc.context)
+  if not mac then return "its context cannot be checked (" .. tostring(err) .. ")" end
+  if doc.context_mac ~= mac then
+    return state.path(id, dir) .. " holds a context vgrun did not save there (edited, or from another "
+      .. "user or machine)"
+  end
+end
+
 local function save(task)
   if not task.save_state then return end
+  local doc = task.doc
+  if doc.context ~= task.signed then
+    doc.context_mac, task.signed = context_mac(doc.context), doc.context
+  end
   local ok, err = state.save(task.id, task.doc, task.state_dir)
   if ok then
     task.save_failures = 0
@@ -443,7 +477,10 @@ local function restart_point(task)
   local n = #p.stages
   local first, reasons = n + 1, {}
   local old, new = doc.fingerprint, task.fingerprint
-  if new and next(new) ~= nil and type(old) ~= "table" then
+  if task.unsigned then
+    reasons[#reasons + 1] = task.unsigned
+    first = 1
+  elseif new and next(new) ~= nil and type(old) ~= "table" then
     -- a state from before fingerprints, or one that lost it: nothing to trust
     reasons[#reasons + 1] = "the state does not record what the task was made from"
     first = 1
@@ -741,7 +778,12 @@ function Pipeline:start(input, opts)
   end
   if doc then
     task.resumed = true
-    task.context = doc.context or { input = input }
+    task.unsigned = context_unsigned(doc, id, dir)
+    -- a copy: the stages change theirs in place, while doc.context stays
+    -- what was saved (and signed) after the last completed stage
+    local copy, cerr = snapshot(doc.context or { input = input }, task.max_state)
+    task.context = copy or { input = input }
+    if not copy then task.unsigned = task.unsigned or cerr end
     doc.stages = doc.stages or {}
     doc.errors = {}
     doc.resumes = (doc.resumes or 0) + 1

@@ -43,6 +43,16 @@ M.BUILTIN = {
 local types = {}
 local balance
 
+-- pcall for a layout whose failure has a fallback, except on the watch's
+-- stop (`vgrun serve --lua-timeout`) or Ctrl-C: never a silently other
+-- picture or time because a plug-in's layout was stopped (vg.create.fit)
+local vgcore = require("vg.core")
+local function try(f, ...)
+  local r = table.pack(pcall(f, ...))
+  if not r[1] and (vgcore.is_overrun(r[2]) or vgcore.is_interrupt(r[2])) then error(r[2], 0) end
+  return table.unpack(r, 1, r.n)
+end
+
 --- Scene types ------------------------------------------------------------------
 
 function M.scene_type(def)
@@ -414,7 +424,7 @@ function M.settle_time(scene)
   local def = check_type(scene)
   local _, settle = timeline(scene, def)
   if def.read_time then
-    local ok, r = pcall(def.read_time, scene)
+    local ok, r = try(def.read_time, scene)
     if ok and tonumber(r) then settle = math.max(settle, tonumber(r)) end
   end
   return settle
@@ -534,7 +544,7 @@ function balance(scene, def, theme, box, res, t, settle, frame)
   if t ~= settle then
     local times = timeline(scene, def)
     local anim = setmetatable({ t = settle + 10, times = times, settle = settle }, Anim)
-    local ok, r = pcall(def.layout, scene, theme, box, anim)
+    local ok, r = try(def.layout, scene, theme, box, anim)
     if not ok or type(r) ~= "table" then return 0 end
     items = r
   end

@@ -14,7 +14,8 @@ local MAX_UP = 64   -- folders walked up from the document's
 -- The nearest folder from path's own up that holds a `.git` (a folder, or
 -- the file a worktree or submodule keeps), or nil. The home folder and the
 -- file system's root never count (a home kept as a repository would allow
--- every picture of the user's), nor anything above the home folder.
+-- every picture of the user's), nor anything above the home folder, nor a
+-- .git or its folder that another user owns.
 function M.root(path)
   if type(path) ~= "string" or path == "" or path == "-" then return nil end
   local st = core.stat(path)
@@ -27,7 +28,14 @@ function M.root(path)
   for _ = 1, MAX_UP do
     if dir == "/" or dir == home then return nil end
     local git = core.stat(dir .. "/.git", true)
-    if git and (git.type == "dir" or git.type == "file") then return dir end
+    if git and (git.type == "dir" or git.type == "file") then
+      -- as git's own check of ownership (CVE-2022-24765): a .git another
+      -- user made, or in another's folder (/tmp/.git in a shared /tmp),
+      -- does not make its folder the user's project
+      local here = core.stat(dir, true)
+      if git.mine and here and here.mine then return dir end
+      return nil
+    end
     local up = dir:match("^(.*)/[^/]+$")
     if not up then return nil end
     dir = up == "" and "/" or up

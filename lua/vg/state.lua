@@ -8,6 +8,8 @@
 --   stages = { {name, status, started, ended, duration, attempts, error,
 --              files = { {path, role = in|out, size, sha256} }} },
 --   context = {...}                            -- after the last completed stage
+--   context_mac = hex                          -- its signature (vg.pipeline): a resume takes
+--                                              -- only a context this user's vgrun saved
 --   errors = {...} }
 local core = require("vg.core")
 
@@ -67,7 +69,7 @@ function M.check(doc, id)
   if not M.STATUSES[doc.status] then return "status: one of pending, running, completed, failed, cancelled expected" end
   if not is_int(doc.version) or doc.version < 0 then return "version: a whole number >= 0 expected" end
   drop_nulls(doc, { "created", "updated", "ended", "pid", "resumes", "invocation", "stages", "context",
-    "errors", "fingerprint" })
+    "errors", "fingerprint", "context_mac" })
   for _, k in ipairs({ "created", "updated", "ended" }) do
     if doc[k] ~= nil and not is_num(doc[k]) then return k .. ": a time (number) expected" end
   end
@@ -122,6 +124,7 @@ function M.check(doc, id)
       if err then return err end
     end
   end
+  if doc.context_mac ~= nil and type(doc.context_mac) ~= "string" then return "context_mac: a string expected" end
   if doc.fingerprint ~= nil then
     if type(doc.fingerprint) ~= "table" then return "fingerprint: an object expected" end
     for k, v in pairs(doc.fingerprint) do

@@ -43,6 +43,7 @@
 --             learns the texts of all)
 -- The result is deterministic: the same scene and frame give the same parts.
 local i18n = require("vg.i18n")
+local vgcore = require("vg.core")
 
 local M = {}
 
@@ -58,6 +59,17 @@ M.MAX_UNITS = 64 * M.MAX_PARTS   -- units a split is chosen among (runs of them 
 M.MIN_SCALE = 0.75
 
 local render   -- loaded lazily: needs the renderer part
+
+-- pcall, for a fit that goes on when a layout fails (the scene kept whole),
+-- except on the watch's stop (a plug-in's Lua past `vgrun serve
+-- --lua-timeout`) or Ctrl-C: swallowed, a served task planned otherwise
+-- than the command line (a scene kept whole, silently); raised, the stage
+-- fails and says why.
+local function try(f, ...)
+  local r = table.pack(pcall(f, ...))
+  if not r[1] and (vgcore.is_overrun(r[2]) or vgcore.is_interrupt(r[2])) then error(r[2], 0) end
+  return table.unpack(r, 1, r.n)
+end
 
 local function copy(t)
   local o = {}
@@ -926,7 +938,7 @@ function M.video(video, opts)
     o.theme = opts.theme or s.theme or video.theme
     o.accent = opts.accent or s.accent_color or video.accent_color
     o.lang = video.language
-    local ok, parts = pcall(M.scene, s, o)
+    local ok, parts = try(M.scene, s, o)
     if not ok then parts = { s } end   -- a layout error is reported where the scene is drawn
     return parts, o
   end
@@ -943,7 +955,7 @@ function M.video(video, opts)
     end
     if j > i then
       local run = table.move(scenes, i, j, 1, {})
-      local ok, even = pcall(rebalance, run, parts, def, o, s.language or video.language)
+      local ok, even = try(rebalance, run, parts, def, o, s.language or video.language)
       if ok and even then parts, changed = even, true end
     end
     for _, p in ipairs(parts) do out[#out + 1] = p end
@@ -1012,7 +1024,7 @@ function M.scene_seconds(s, lang, o)
   heard.audio = { duration = speech + o.lead_in, words = {},
     estimate = { text = type(s.narration) == "string" and s.narration or "", lead_in = o.lead_in,
       lang = said_lang } }
-  local ok, settle = pcall(render.settle_time, heard)
+  local ok, settle = try(render.settle_time, heard)
   if ok and tonumber(settle) then len = math.max(len, settle + require("vg.timing").hold) end
   return len
 end
