@@ -20,8 +20,9 @@
  * no other field of the headers changes.
  *
  * Used only where the stream is as expected: the SPS says
- * pic_order_cnt_type 2 and frames only, and the template is a single
- * reference P slice (anything else: every repeat goes to x264, as before). */
+ * pic_order_cnt_type 2 and frames only, the PPS no weighted prediction, and
+ * the template is a single reference P slice (anything else: every repeat
+ * goes to x264, as before). */
 #include "encode_private.h"
 
 #include <stdlib.h>
@@ -119,37 +120,63 @@ static int grow(uint8_t **buf, size_t *cap, size_t need) {
 
 /* ---- the API (encode_private.h) ----------------------------------------- */
 
+/* The SPS: log2_max_frame_num when pic_order_cnt_type is 2 and the
+ * stream is frames only; 0 otherwise. */
+static int read_sps(const uint8_t *rb, size_t m) {
+  bits b = {rb, m, 8, 0};
+  unsigned profile = bitsn(&b, 8);
+  bitsn(&b, 16);                                            /* constraints, level */
+  ue(&b);                                                   /* seq_parameter_set_id */
+  if (profile == 100 || profile == 110 || profile == 122 || profile == 244 || profile == 44 ||
+      profile == 83 || profile == 86 || profile == 118 || profile == 128 || profile == 138 ||
+      profile == 139 || profile == 134 || profile == 135) {
+    if (ue(&b) == 3) bit1(&b);                              /* chroma_format_idc, separate planes */
+    ue(&b);                                                 /* bit depths */
+    ue(&b);
+    bit1(&b);                                               /* qpprime_y_zero_transform_bypass */
+    if (bit1(&b)) return 0;                                 /* scaling lists: not parsed */
+  }
+  unsigned fn_bits = ue(&b) + 4;
+  unsigned poc_type = ue(&b);
+  if (b.bad || fn_bits > 16 || poc_type != 2) return 0;
+  ue(&b);                                                   /* max_num_ref_frames */
+  bit1(&b);                                                 /* gaps_in_frame_num_allowed */
+  ue(&b);                                                   /* width, height in MBs */
+  ue(&b);
+  if (b.bad || !bit1(&b)) return 0;                         /* frame_mbs_only */
+  return (int)fn_bits;
+}
+
+/* The PPS: 1 when P slices carry no weights (a repeat's header then holds
+ * no table that would differ from picture to picture) */
+static int read_pps(const uint8_t *rb, size_t m) {
+  bits b = {rb, m, 8, 0};
+  ue(&b);                                                   /* pic_parameter_set_id */
+  ue(&b);                                                   /* seq_parameter_set_id */
+  bit1(&b);                                                 /* entropy_coding_mode */
+  bit1(&b);                                                 /* bottom_field_pic_order_in_frame */
+  if (ue(&b) != 0) return 0;                                /* slice groups */
+  ue(&b);                                                   /* num_ref_idx defaults */
+  ue(&b);
+  unsigned weighted = bit1(&b);
+  return !b.bad && !weighted;
+}
+
 void vge_repeat_init(vge_repeat *rp, const uint8_t *extradata, size_t n) {
   memset(rp, 0, sizeof *rp);
   size_t at = 0, off, len;
+  int fn_bits = 0, pps_ok = 0;
   while (next_nal(extradata, n, &at, &off, &len)) {
-    if (len < 4 || (extradata[off] & 0x1f) != 7) continue;   /* the SPS */
+    unsigned t = len ? extradata[off] & 0x1f : 0;
+    if (len < 4 || (t != 7 && t != 8)) continue;
     uint8_t rb[256];
     size_t m = unescape(extradata + off, len < sizeof rb ? len : sizeof rb, rb);
-    bits b = {rb, m, 8, 0};
-    unsigned profile = bitsn(&b, 8);
-    bitsn(&b, 16);                                            /* constraints, level */
-    ue(&b);                                                   /* seq_parameter_set_id */
-    if (profile == 100 || profile == 110 || profile == 122 || profile == 244 || profile == 44 ||
-        profile == 83 || profile == 86 || profile == 118 || profile == 128 || profile == 138 ||
-        profile == 139 || profile == 134 || profile == 135) {
-      if (ue(&b) == 3) bit1(&b);                              /* chroma_format_idc, separate planes */
-      ue(&b);                                                 /* bit depths */
-      ue(&b);
-      bit1(&b);                                               /* qpprime_y_zero_transform_bypass */
-      if (bit1(&b)) return;                                   /* scaling lists: not parsed */
-    }
-    unsigned fn_bits = ue(&b) + 4;
-    unsigned poc_type = ue(&b);
-    if (b.bad || fn_bits > 16 || poc_type != 2) return;
-    ue(&b);                                                   /* max_num_ref_frames */
-    bit1(&b);                                                 /* gaps_in_frame_num_allowed */
-    ue(&b);                                                   /* width, height in MBs */
-    ue(&b);
-    if (b.bad || !bit1(&b)) return;                           /* frame_mbs_only */
-    rp->fn_bits = (int)fn_bits;
+    if (t == 7) fn_bits = read_sps(rb, m);
+    else pps_ok = read_pps(rb, m);
+  }
+  if (fn_bits && pps_ok) {
+    rp->fn_bits = fn_bits;
     rp->ok = 1;
-    return;
   }
 }
 
@@ -194,8 +221,10 @@ int vge_repeat_fix(vge_repeat *rp, const uint8_t *pkt, size_t n, int learn, cons
       rp->inj = 0;
       rp->last_fn = 0;
     } else if (t == 1) {
+      /* the whole slice when it is rewritten or kept; else its header */
+      int whole = rp->inj || (learn && !rp->tmpl);
       if (grow(&rp->rbsp, &rp->rbsp_cap, len) != 0) return -1;
-      size_t m = unescape(pkt + off, len, rp->rbsp), fn_pos;
+      size_t m = unescape(pkt + off, whole || len < 64 ? len : 64, rp->rbsp), fn_pos;
       unsigned type, fn;
       if (slice_head(rp->rbsp, m, rp->fn_bits, &fn_pos, &type, &fn) != 0) goto unknown;
       unsigned mask = (1u << rp->fn_bits) - 1;
@@ -209,7 +238,7 @@ int vge_repeat_fix(vge_repeat *rp, const uint8_t *pkt, size_t n, int learn, cons
         o += len;
       }
       if (ref) rp->last_fn = (int)fn;
-      if (learn && !rp->tmpl && ref && (type == 0 || type == 5)) {
+      if (whole && learn && !rp->tmpl && ref && (type == 0 || type == 5)) {
         /* kept as an RBSP with its frame_num position */
         if (!(rp->tmpl = malloc(m))) return -1;
         memcpy(rp->tmpl, rp->rbsp, m);

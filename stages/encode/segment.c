@@ -250,11 +250,11 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
       par->extradata_size += hn[i].i_payload;
     }
   }
-  /* Repeats without x264 only at a constant quantiser (the `slides`
-   * preset, lossless): there x264 codes a picture whose macroblocks are all
-   * marked unchanged as skips only, and the first such slice serves for the
-   * rest (repeat.c). */
-  if (o->cqp || o->crf == 0) vge_repeat_init(&e.rp, par->extradata, (size_t)par->extradata_size);
+  /* Repeats without x264 only under the `slides` preset (a constant
+   * quantiser, lossless too, no weighted prediction): there x264 codes a
+   * picture whose macroblocks are all marked unchanged as skips only, and
+   * the first such slice serves for the rest (repeat.c). */
+  if (o->cqp) vge_repeat_init(&e.rp, par->extradata, (size_t)par->extradata_size);
   par->codec_type = AVMEDIA_TYPE_VIDEO;
   par->codec_id = AV_CODEC_ID_H264;
   par->format = AV_PIX_FMT_YUV420P;
