@@ -267,6 +267,8 @@ unknown:
    * segment goes on with x264 for every picture */
   if (rp->inj) return -1;
   rp->ok = 0;
+  free(rp->tmpl);
+  rp->tmpl = NULL;
   *out = pkt;
   *outn = n;
   return 0;

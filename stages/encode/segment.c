@@ -315,7 +315,7 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
     /* a repeat that is not to be an IDR picture, once x264 coded one: its
      * slice again, with the next frame_num (repeat.c); x264 has nothing
      * delayed (no lookahead at a constant quantiser), so it goes in order */
-    if (!changed && e.rp.tmpl && !(i - lastkey >= keygrid) &&
+    if (!changed && e.rp.ok && e.rp.tmpl && !(i - lastkey >= keygrid) &&
         e.xin - e.last_idr_coded < prm.i_keyint_max && x264_encoder_delayed_frames(e.x) == 0) {
       const uint8_t *rb;
       size_t rn;
