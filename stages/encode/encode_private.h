@@ -21,6 +21,30 @@ int vge_load_image(const char *path, int width, int height, vge_pix pix, uint8_t
                    char *err, size_t errlen);
 /* Opaque 32-bit RGB (pix) -> I420, BT.709 limited range, the same bytes on
  * every CPU (yuv.c). dst/dstride: the Y, U and V planes. */
+/* repeat.c: a repeated picture (every macroblock a skip of the picture
+ * before) written without x264, from the first one x264 coded */
+typedef struct vge_repeat {
+  int ok;                    /* the stream is one this can follow */
+  int fn_bits;               /* log2_max_frame_num */
+  int inj;                   /* repeats written since the last IDR */
+  int last_fn;               /* frame_num of the last reference picture */
+  uint8_t *tmpl;             /* a repeat's slice, as an RBSP */
+  size_t tmpl_len, tmpl_fn_pos;
+  uint8_t *rbsp, *out;       /* scratch */
+  size_t rbsp_cap, out_cap;
+} vge_repeat;
+/* reads the SPS of x264's headers (Annex B) */
+void vge_repeat_init(vge_repeat *rp, const uint8_t *extradata, size_t n);
+void vge_repeat_free(vge_repeat *rp);
+/* one picture of x264 (Annex B): its slices' frame_num moved on by the
+ * repeats written since the last IDR; learn = it is a repeat (the first one
+ * becomes the template). *out is pkt or a buffer of rp's. -1: out of memory,
+ * or a stream it cannot follow after a repeat was written. */
+int vge_repeat_fix(vge_repeat *rp, const uint8_t *pkt, size_t n, int learn, const uint8_t **out, size_t *outn);
+/* the next repeat (Annex B) in *out: 1; 0 when there is no template yet;
+ * -1 out of memory */
+int vge_repeat_make(vge_repeat *rp, const uint8_t **out, size_t *outn);
+
 void vge_rgb32_to_i420(const uint8_t *src, int sstride, vge_pix pix, int w, int h,
                        uint8_t *const dst[3], const int dstride[3]);
 

@@ -15,7 +15,7 @@
 #include <x264.h>
 
 /* Bump when the bitstream for the same inputs changes (options, muxing). */
-#define VGE_SEGMENT_VERSION "vge-segment-8"
+#define VGE_SEGMENT_VERSION "vge-segment-9"
 
 /* Formats a message into r->err, sets r->rc = -1, returns -1. */
 int vge_fail(vge_result *r, const char *fmt, ...) {

@@ -35,6 +35,9 @@ typedef struct enc {
   AVPacket *pkt, *pending;
   int have_pending;
   int64_t encoded;
+  int64_t xin;               /* pictures given to x264 (repeats may bypass it) */
+  int64_t learn_pts;         /* x264's pts of a repeat: its slice becomes the template */
+  vge_repeat rp;             /* repeats written without x264 (repeat.c) */
   int64_t last_idr;          /* the grid frame of the latest IDR x264 gave out (forced or its own) */
   int64_t last_idr_coded;    /* ... and its number among the encoded pictures */
   uint8_t *sei;              /* x264's SEI (its version and options): before the first picture */
@@ -81,7 +84,21 @@ static int x264_step(enc *e, x264_picture_t *pic, int64_t end_pts) {
   if (out.b_keyframe) {
     e->pkt->flags |= AV_PKT_FLAG_KEY;
     if (e->pkt->pts > e->last_idr) e->last_idr = e->pkt->pts;
-    e->last_idr_coded = e->encoded;
+    e->last_idr_coded = e->xin;
+  }
+  /* frame_num moved on by the repeats written without x264 */
+  const uint8_t *fixed;
+  size_t fixed_n;
+  if (vge_repeat_fix(&e->rp, e->pkt->data, (size_t)e->pkt->size, out.i_pts == e->learn_pts, &fixed, &fixed_n) != 0)
+    return AVERROR_BUG;
+  if (fixed != e->pkt->data) {
+    int64_t pts = e->pkt->pts;
+    int flags = e->pkt->flags;
+    av_packet_unref(e->pkt);
+    if ((ret = av_new_packet(e->pkt, (int)fixed_n)) < 0) return ret;
+    memcpy(e->pkt->data, fixed, fixed_n);
+    e->pkt->pts = e->pkt->dts = pts;
+    e->pkt->flags = flags;
   }
   return emit(e, e->pkt, end_pts);
 }
@@ -181,6 +198,7 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
   if (!s->get_frame) return vge_fail(r, "encode: no frame source");
   if (x264_setup(&prm, o, r) != 0) return -1;
   e.tb = (AVRational){o->fden, o->fnum};
+  e.learn_pts = -1;
 
   if ((ret = avformat_alloc_output_context2(&e.oc, NULL, "mp4", path)) < 0) {
     vge_fail_av(r, ret, "encode: mp4 muxer"); goto done;
@@ -232,6 +250,11 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
       par->extradata_size += hn[i].i_payload;
     }
   }
+  /* Repeats without x264 only under the `slides` preset (a constant
+   * quantiser, lossless too, no weighted prediction): there x264 codes a
+   * picture whose macroblocks are all marked unchanged as skips only, and
+   * the first such slice serves for the rest (repeat.c). */
+  if (o->cqp) vge_repeat_init(&e.rp, par->extradata, (size_t)par->extradata_size);
   par->codec_type = AVMEDIA_TYPE_VIDEO;
   par->codec_id = AV_CODEC_ID_H264;
   par->format = AV_PIX_FMT_YUV420P;
@@ -289,6 +312,23 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
     if (changed && !f.data) { vge_fail(r, "encode: frame %lld has no pixels", (long long)i); goto done; }
     if (e.last_idr > lastkey) lastkey = e.last_idr;
     if (!(o->cfr || changed || i - last >= gap || i - lastkey >= keygrid)) continue;
+    /* a repeat that is not to be an IDR picture, once x264 coded one: its
+     * slice again, with the next frame_num (repeat.c); x264 has nothing
+     * delayed (no lookahead at a constant quantiser), so it goes in order */
+    if (!changed && e.rp.ok && e.rp.tmpl && !(i - lastkey >= keygrid) &&
+        e.xin - e.last_idr_coded < prm.i_keyint_max && x264_encoder_delayed_frames(e.x) == 0) {
+      const uint8_t *rb;
+      size_t rn;
+      if (vge_repeat_make(&e.rp, &rb, &rn) != 1 || (ret = av_new_packet(e.pkt, (int)rn)) < 0) {
+        vge_fail(r, "encode: out of memory"); goto done;
+      }
+      memcpy(e.pkt->data, rb, rn);
+      e.pkt->pts = e.pkt->dts = i;
+      if ((ret = emit(&e, e.pkt, nframes)) < 0) { vge_fail_av(r, ret, "encode: write"); goto done; }
+      e.encoded++;
+      last = i;
+      continue;
+    }
     /* the macroblocks that did not change since the picture encoded last
      * (a repeat: all of them); NULL = all changed. x264 frees the array
      * when it is done with the picture. */
@@ -314,7 +354,7 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
     }
     if (e.fifo_in - e.fifo_out >= PTS_FIFO) { free(mb); vge_fail(r, "encode: encoder delay too long"); goto done; }
     e.fifo[e.fifo_in++ % PTS_FIFO] = i;
-    pic.i_pts = e.encoded;
+    pic.i_pts = e.xin;
     pic.i_type = X264_TYPE_AUTO;
     if (i - lastkey >= keygrid) {
       pic.i_type = X264_TYPE_IDR;
@@ -323,7 +363,7 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
     /* x264 keeps settings given with a picture for the pictures after it;
      * a segment's last frame is replaced by the next segment's first */
     pic.param = NULL;
-    int idr = pic.i_type == X264_TYPE_IDR || e.encoded - e.last_idr_coded >= prm.i_keyint_max;
+    int idr = pic.i_type == X264_TYPE_IDR || e.xin - e.last_idr_coded >= prm.i_keyint_max;
     int off = changed ? f.fleeting || i == nframes - 1 : !idr;
     if (switch_filter && off != filter_off) {
       filter_off = off;
@@ -331,7 +371,9 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
     }
     pic.prop.mb_info = mb;
     pic.prop.mb_info_free = mb ? free : NULL;
+    e.learn_pts = !changed && !idr && !e.rp.tmpl ? e.xin : -1;
     ret = x264_step(&e, &pic, nframes);
+    e.xin++;
     e.encoded++;
     last = i;
     if (ret < 0) { vge_fail_av(r, ret, "encode: libx264"); goto done; }
@@ -349,6 +391,7 @@ done:
   if (opened) avio_closep(&e.oc->pb);
   free(yuv);
   av_free(e.sei);
+  vge_repeat_free(&e.rp);
   av_packet_free(&e.pkt);
   av_packet_free(&e.pending);
   avformat_free_context(e.oc);
