@@ -2978,9 +2978,12 @@ static int generic_title(const char *t) {
  * comprehensive HTTP client library" -> "httplib2". A short subject (up to
  * four words) before " is a", " is an", " are a"...; not "This", "It", "The
  * following". NULL when the first paragraph says nothing of the kind. */
+static int pictures_only(cmark_node *p);
 static char *subject_title(cmark_node *doc) {
   for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
-    if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH || navigation(c)) continue;
+    /* (a row of badges and a logo says nothing: the paragraph after it is
+     * the first, docker/compose under "# Table of Contents") */
+    if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH || navigation(c) || pictures_only(c)) continue;
     char *t = vgi_squash(plain(c, NULL));
     char *out = NULL;
     static const char *const verbs[] = { " is a ", " is an ", " is the ", " are a ", " provides ", NULL };
@@ -6861,8 +6864,13 @@ static void quote_block(md *m, cmark_node *n) {
  * kind, then the text. */
 /* A callout: a list under its kind's word ("Note", "Warning") or the
  * label the document gave it (NULL: the kind's word). */
+static int ends_colon(const char *t);
 static void alert_block(md *m, cmark_node *n, const char *key, const char *label, const char *text) {
-  char *narr = take_narration(m);
+  /* a callout is an aside: the prose before it is a scene of its own
+   * unless it introduces the callout ("Before you start:"); said as the
+   * callout's lead-in, docker/compose's opening paragraph lost its
+   * slide and, in a summary, its voice */
+  char *narr = take_narration_w(m, m->nprose && ends_colon(m->prose[m->nprose - 1].text) ? PROSE_WORDS : 0);
   if (!*text) { free(narr); return; }
   const char *head = label && *label ? label : vgi_phrase(m->lang, key);
   cJSON *vc = cJSON_CreateObject();
