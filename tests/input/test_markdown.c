@@ -76,6 +76,28 @@ static void prose_before_callout_is_its_own(void **state) {
   cJSON_Delete(m);
 }
 
+/* Items a sentence continues, written with "; and" before the last
+ * (pipx's "…installed with pipx; and"): said once joined with ", and",
+ * never ";, and". */
+static void semicolon_and_items_joined(void **state) {
+  (void)state;
+  const char *doc = "# Tool\n\nTool installs applications.\n\n## Features\n\n`tool` enables you to\n\n"
+                    "- expose the entry points of packages installed to isolated environments;\n"
+                    "- easily list, upgrade, and uninstall packages that were installed with tool; and\n"
+                    "- run the latest version of an application in a temporary environment.\n";
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load_text("README.md", doc, &o, &d);
+    vgi_diags_free(&d);
+    char *all = all_narration(m);
+    if (strstr(all, ";,") || strstr(all, "; ,")) fail_msg("said: %s", all);
+    assert_non_null(strstr(all, "installed with tool, and run"));
+    free(all);
+    cJSON_Delete(m);
+  }
+}
+
 /* The narration of a document's summary, every scene's. Caller frees. */
 static char *summary_said(const char *name, const char *text) {
   vgi_diags d;
@@ -5593,6 +5615,7 @@ int main(void) {
     cmocka_unit_test(title_copyright_and_keywords_out),
     cmocka_unit_test(bold_capital_callouts),
     cmocka_unit_test(prose_before_callout_is_its_own),
+    cmocka_unit_test(semicolon_and_items_joined),
     cmocka_unit_test(no_lone_last_item),
     cmocka_unit_test(long_sentences_said_by_headline),
     cmocka_unit_test(metadata_lines_unsaid),
