@@ -3550,6 +3550,17 @@ static int caption_sentence(const char *s) {
 
 static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
   cJSON *units = cJSON_CreateArray();
+  /* a last paragraph that is a bare stem ("Its core features are:") only
+   * opens the block: the paragraph before it introduces it too (k6's "k6
+   * is a modern load-testing tool" was left out of its summary, the stem
+   * kept) */
+  int stem_last = 0;
+  if (intro && n >= 2 && !p[n - 1].cont && !p[n - 1].step) {
+    size_t l = strlen(p[n - 1].text);
+    while (l && p[n - 1].text[l - 1] == ' ') l--;
+    stem_last = l && (p[n - 1].text[l - 1] == ':' || (l >= 3 && !strncmp(p[n - 1].text + l - 3, "\xEF\xBC\x9A", 3))) &&
+                vgi_word_count(p[n - 1].text) <= 6 && !memchr(p[n - 1].text, '.', l);
+  }
   for (size_t i = 0; i < n; i++) {
     int ns = 0;
     char **ss = vgi_sentences_lang(p[i].text, m->lang, &ns);
@@ -3588,7 +3599,8 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
       cJSON *last = vgi_last(units);
       /* a summary keeps it; of the prose before a block, what introduces
        * the block: its last paragraph */
-      if (r == 1 && last && (!intro || i == n - 1 || p[i].step)) cJSON_AddTrueToObject(last, "k");
+      if (r == 1 && last && (!intro || i == n - 1 || p[i].step || (stem_last && i == n - 2)))
+        cJSON_AddTrueToObject(last, "k");
       free(ss[k]);
     }
     free(ss);

@@ -98,6 +98,24 @@ static void semicolon_and_items_joined(void **state) {
   }
 }
 
+/* Prose before a list whose last paragraph is a bare stem ("Its core
+ * features are:"): the paragraph before the stem introduces the list too
+ * and is a key point of the summary (k6: the tagline and the stem were
+ * said, "k6 is a modern load-testing tool" left out). */
+static char *summary_said(const char *name, const char *text);
+static void paragraph_before_stem_kept(void **state) {
+  (void)state;
+  char *all = summary_said("README.md", "# Guide\n\n## Load testing\n\nModern load testing for developers and testers.\n\n"
+    "Loadkit is a modern load-testing tool, built on years of experience in the testing industry. It is built to be "
+    "powerful and extensible.\n\nIts core features are:\n\n"
+    "- **Configurable load generation.** Even small machines can simulate lots of traffic.\n"
+    "- **Tests as code.** Reuse scripts and integrate tests with your CI.\n"
+    "- **A full-featured API.** The API is packed with features.\n");
+  if (!strstr(all, "Loadkit is a modern load-testing tool")) fail_msg("said: %s", all);
+  assert_non_null(strstr(all, "Its core features are"));
+  free(all);
+}
+
 /* The narration of a document's summary, every scene's. Caller frees. */
 static char *summary_said(const char *name, const char *text) {
   vgi_diags d;
@@ -5616,6 +5634,7 @@ int main(void) {
     cmocka_unit_test(bold_capital_callouts),
     cmocka_unit_test(prose_before_callout_is_its_own),
     cmocka_unit_test(semicolon_and_items_joined),
+    cmocka_unit_test(paragraph_before_stem_kept),
     cmocka_unit_test(no_lone_last_item),
     cmocka_unit_test(long_sentences_said_by_headline),
     cmocka_unit_test(metadata_lines_unsaid),
