@@ -2978,9 +2978,12 @@ static int generic_title(const char *t) {
  * comprehensive HTTP client library" -> "httplib2". A short subject (up to
  * four words) before " is a", " is an", " are a"...; not "This", "It", "The
  * following". NULL when the first paragraph says nothing of the kind. */
+static int pictures_only(cmark_node *p);
 static char *subject_title(cmark_node *doc) {
   for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
-    if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH || navigation(c)) continue;
+    /* (a row of badges and a logo says nothing: the paragraph after it is
+     * the first, docker/compose under "# Table of Contents") */
+    if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH || navigation(c) || pictures_only(c)) continue;
     char *t = vgi_squash(plain(c, NULL));
     char *out = NULL;
     static const char *const verbs[] = { " is a ", " is an ", " is the ", " are a ", " provides ", NULL };
@@ -3547,6 +3550,17 @@ static int caption_sentence(const char *s) {
 
 static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
   cJSON *units = cJSON_CreateArray();
+  /* a last paragraph that is a bare stem ("Its core features are:") only
+   * opens the block: the paragraph before it introduces it too (k6's "k6
+   * is a modern load-testing tool" was left out of its summary, the stem
+   * kept) */
+  int stem_last = 0;
+  if (intro && n >= 2 && !p[n - 1].cont && !p[n - 1].step) {
+    size_t l = strlen(p[n - 1].text);
+    while (l && p[n - 1].text[l - 1] == ' ') l--;
+    stem_last = l && (p[n - 1].text[l - 1] == ':' || (l >= 3 && !strncmp(p[n - 1].text + l - 3, "\xEF\xBC\x9A", 3))) &&
+                vgi_word_count(p[n - 1].text) <= 6 && !memchr(p[n - 1].text, '.', l);
+  }
   for (size_t i = 0; i < n; i++) {
     int ns = 0;
     char **ss = vgi_sentences_lang(p[i].text, m->lang, &ns);
@@ -3585,7 +3599,8 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
       cJSON *last = vgi_last(units);
       /* a summary keeps it; of the prose before a block, what introduces
        * the block: its last paragraph */
-      if (r == 1 && last && (!intro || i == n - 1 || p[i].step)) cJSON_AddTrueToObject(last, "k");
+      if (r == 1 && last && (!intro || i == n - 1 || p[i].step || (stem_last && i == n - 2)))
+        cJSON_AddTrueToObject(last, "k");
       free(ss[k]);
     }
     free(ss);
@@ -6861,8 +6876,13 @@ static void quote_block(md *m, cmark_node *n) {
  * kind, then the text. */
 /* A callout: a list under its kind's word ("Note", "Warning") or the
  * label the document gave it (NULL: the kind's word). */
+static int ends_colon(const char *t);
 static void alert_block(md *m, cmark_node *n, const char *key, const char *label, const char *text) {
-  char *narr = take_narration(m);
+  /* a callout is an aside: the prose before it is a scene of its own
+   * unless it introduces the callout ("Before you start:"); said as the
+   * callout's lead-in, docker/compose's opening paragraph lost its
+   * slide and, in a summary, its voice */
+  char *narr = take_narration_w(m, m->nprose && ends_colon(m->prose[m->nprose - 1].text) ? PROSE_WORDS : 0);
   if (!*text) { free(narr); return; }
   const char *head = label && *label ? label : vgi_phrase(m->lang, key);
   cJSON *vc = cJSON_CreateObject();

@@ -175,7 +175,7 @@ static size_t joiner_out(char *c, size_t l) {
   size_t a = l;
   while (a && c[a - 1] != ' ') a--;
   if (!a || a == l || !word_of(joiners, c + a, l - a)) return l;
-  while (a && strchr(" ,", c[a - 1])) a--;
+  while (a && strchr(" ,;", c[a - 1])) a--;   /* ("…with pipx; and") */
   if (!a) return l;
   c[a] = 0;
   return a;
@@ -5661,7 +5661,7 @@ static int long_sentence(const char *t) {
  * colon ("The build uses the following libraries:"): the items are read
  * after that sentence, every one of them (colon_items), not only shown.
  * Not when the prose made the bullets, nor for a list of links only. */
-static int full_colon(const cJSON *s, const cJSON *units) {
+static int full_colon(const cJSON *s, const cJSON *units, const char *lang) {
   const cJSON *lu = NULL;
   for (const cJSON *u = units ? units->child : NULL; u; u = u->next) {
     if (cJSON_GetObjectItemCaseSensitive(u, "b") || cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "tpl"))) return 0;
@@ -5669,7 +5669,12 @@ static int full_colon(const cJSON *s, const cJSON *units) {
   }
   const char *lt = lu ? vgi_str(lu, "t") : NULL;
   size_t ll = lt ? strlen(lt) : 0;
-  if (!ll || (lt[ll - 1] != ':' && (ll < 3 || strcmp(lt + ll - 3, "\xEF\xBC\x9A")))) return 0;
+  /* (or a stem the items end, "pipx enables you to": said alone, the
+   * items were never said and the stem was left hanging) */
+  char *stem = ll && english_like(lang) ? open_stem(lt) : NULL;
+  int open = stem != NULL;
+  free(stem);
+  if (!ll || (!open && lt[ll - 1] != ':' && (ll < 3 || strcmp(lt + ll - 3, "\xEF\xBC\x9A")))) return 0;
   const cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "items");
   for (const cJSON *it = items ? items->child : NULL; it; it = it->next)
     if (item_text(it) && !nothing_said(item_text(it))) return 1;
@@ -5780,7 +5785,15 @@ static void left_out_sections(const cJSON *v, const fit_scene *fs, int ns, doubl
       const char *hh = vgi_str(hvc, "header");
       const char *own = cJSON_GetObjectItemCaseSensitive(vc, VGI_CTX_KEY) ? NULL : vgi_str(vc, "description");
       if (!own && h && (!hh || strcmp(h, hh))) own = h;
-      if (own && named < LEFT_OUT_NAMED) name_left_out(&lb, ++named, own, fs[i].s, 1);
+      /* (a callout by its kind and its section, as below) */
+      char *both = NULL;
+      if (own && h && vgi_str(vc, "callout") && own == vgi_str(vc, "description")) {
+        vgi_buf nb = {0};
+        vgi_buf_printf(&nb, "%s: %s", h, own);
+        both = vgi_buf_take(&nb);
+      }
+      if (own && named < LEFT_OUT_NAMED) name_left_out(&lb, ++named, both ? both : own, fs[i].s, 1);
+      free(both);
       continue;
     }
     if (fs[i].srank < 2) continue;
@@ -5953,7 +5966,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     words += scene_words(s, lang);
     int list_scene = !strcmp(vgi_str(s, "scene_type") ? vgi_str(s, "scene_type") : "", "list") &&
                      !cJSON_GetObjectItemCaseSensitive(s, VGI_API_KEY);   /* an API entry says its parameters itself (apidoc.c) */
-    if (from_prose && list_scene && full && !full_colon(s, units)) {
+    if (from_prose && list_scene && full && !full_colon(s, units, lang)) {
       full_items_unit(s, units, lang);
     } else if (from_prose && list_scene) {
       /* a list introduced by prose: its items' leads are key points too */

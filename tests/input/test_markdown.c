@@ -22,6 +22,11 @@ static void generic_heading_titles(void **state) {
     { "# Overview\n\nThe library is a converter of many formats.\n", "Overview" },
     { "---\ntitle: Introduction\n---\n\nfoo is a library.\n", "Introduction" },
     { "# Introduction to Rust\n\nrustc is a compiler.\n", "Introduction to Rust" },
+    /* a row of badges and a logo before the first sentence (docker/compose
+     * under "# Table of Contents") */
+    { "# Table of Contents\n- [Compose](#compose)\n- [Start](#start)\n\n# Compose\n\n"
+      "[![CI](https://img.shields.io/ci.svg)](https://ci.example.org) ![Compose](logo.png)\n\n"
+      "Compose is a tool for running multi-container applications.\n\n# Start\n\nRun it.\n", "Compose" },
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     vgi_diags d;
@@ -34,6 +39,82 @@ static void generic_heading_titles(void **state) {
 }
 
 static char *all_narration(const cJSON *m);
+
+/* A callout is an aside: the paragraph before it is a scene of its own
+ * (docker/compose: its opening paragraph was said as the lead-in of the
+ * "Note" slide below it, never shown, and a summary left it out), unless
+ * the paragraph introduces the callout with a colon. */
+static void prose_before_callout_is_its_own(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("README.md", "# Compose\n\n## Start\n\nCompose is a tool for running multi-container applications.\n"
+                       "A Compose file says how the containers are configured.\n\n"
+                       "> **Note**: Swarm used the legacy file format.\n> It misses the recent additions.\n", NULL, &d);
+  vgi_diags_free(&d);
+  int prose = 0;
+  for (int k = 0; k < scene_count(m, 0); k++) {
+    const cJSON *sc = scene_at(m, 0, k);
+    const cJSON *vc = cJSON_GetObjectItem(sc, "visual_content");
+    const char *n = sget(sc, "narration");
+    if (strstr(n, "multi-container")) {
+      prose = 1;
+      if (cJSON_GetObjectItem(vc, "callout")) fail_msg("the paragraph said on the callout's slide: %s", n);
+    }
+  }
+  assert_true(prose);
+  cJSON_Delete(m);
+  m = load_text("README.md", "# Compose\n\n## Start\n\nCompose is a tool. Before you start:\n\n"
+                "> **Warning**: Swarm used the legacy file format.\n", NULL, &d);
+  vgi_diags_free(&d);
+  int intro = 0;
+  for (int k = 0; k < scene_count(m, 0); k++) {
+    const cJSON *sc = scene_at(m, 0, k);
+    if (cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "callout") &&
+        strstr(sget(sc, "narration"), "Before you start")) intro = 1;
+  }
+  assert_true(intro);
+  cJSON_Delete(m);
+}
+
+/* Items a sentence continues, written with "; and" before the last
+ * (pipx's "…installed with pipx; and"): said once joined with ", and",
+ * never ";, and". */
+static void semicolon_and_items_joined(void **state) {
+  (void)state;
+  const char *doc = "# Tool\n\nTool installs applications.\n\n## Features\n\n`tool` enables you to\n\n"
+                    "- expose the entry points of packages installed to isolated environments;\n"
+                    "- easily list, upgrade, and uninstall packages that were installed with tool; and\n"
+                    "- run the latest version of an application in a temporary environment.\n";
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load_text("README.md", doc, &o, &d);
+    vgi_diags_free(&d);
+    char *all = all_narration(m);
+    if (strstr(all, ";,") || strstr(all, "; ,")) fail_msg("said: %s", all);
+    assert_non_null(strstr(all, "installed with tool, and run"));
+    free(all);
+    cJSON_Delete(m);
+  }
+}
+
+/* Prose before a list whose last paragraph is a bare stem ("Its core
+ * features are:"): the paragraph before the stem introduces the list too
+ * and is a key point of the summary (k6: the tagline and the stem were
+ * said, "k6 is a modern load-testing tool" left out). */
+static char *summary_said(const char *name, const char *text);
+static void paragraph_before_stem_kept(void **state) {
+  (void)state;
+  char *all = summary_said("README.md", "# Guide\n\n## Load testing\n\nModern load testing for developers and testers.\n\n"
+    "Loadkit is a modern load-testing tool, built on years of experience in the testing industry. It is built to be "
+    "powerful and extensible.\n\nIts core features are:\n\n"
+    "- **Configurable load generation.** Even small machines can simulate lots of traffic.\n"
+    "- **Tests as code.** Reuse scripts and integrate tests with your CI.\n"
+    "- **A full-featured API.** The API is packed with features.\n");
+  if (!strstr(all, "Loadkit is a modern load-testing tool")) fail_msg("said: %s", all);
+  assert_non_null(strstr(all, "Its core features are"));
+  free(all);
+}
 
 /* The narration of a document's summary, every scene's. Caller frees. */
 static char *summary_said(const char *name, const char *text) {
@@ -5551,6 +5632,9 @@ int main(void) {
     cmocka_unit_test(title_sentence_not_repeated),
     cmocka_unit_test(title_copyright_and_keywords_out),
     cmocka_unit_test(bold_capital_callouts),
+    cmocka_unit_test(prose_before_callout_is_its_own),
+    cmocka_unit_test(semicolon_and_items_joined),
+    cmocka_unit_test(paragraph_before_stem_kept),
     cmocka_unit_test(no_lone_last_item),
     cmocka_unit_test(long_sentences_said_by_headline),
     cmocka_unit_test(metadata_lines_unsaid),
