@@ -901,6 +901,9 @@ static const char *sentence_end(const char *text, const char *p, const char *lan
      * word, the stop after it ends the sentence */
     if (*e == '.' && after == e + 1 && e > text && e[-1] == ' ' && after[1] == '.' && (!after[2] || after[2] == ' '))
       continue;
+    /* a lone dot before a redirection or a pipe ("yq -y . < in.json",
+     * "jq . | less"): a command's argument, not a full stop */
+    if (*e == '.' && after == e + 1 && e > text && e[-1] == ' ' && after[1] && strchr("<>|&", after[1])) continue;
     if (*e == '.' && after == e + 1 && ordinal(text, e, after + 1, lang)) continue;
     if (*e == '.' && after - e <= 2 && e > text && e[-1] == ' ' && option_follows(after)) {
       e = after - 1;
@@ -6861,9 +6864,13 @@ static void quote_block(md *m, cmark_node *n) {
  * kind, then the text. */
 /* A callout: a list under its kind's word ("Note", "Warning") or the
  * label the document gave it (NULL: the kind's word). */
+static int ends_colon(const char *t);
 static void alert_block(md *m, cmark_node *n, const char *key, const char *label, const char *text) {
+  if (!*text) return;
+  /* the section's prose before a callout is its own point, shown under its
+   * heading, unless its last paragraph introduces the callout ("Note:") */
+  if (m->nprose && !ends_colon(m->prose[m->nprose - 1].text)) flush_prose(m, 0);
   char *narr = take_narration(m);
-  if (!*text) { free(narr); return; }
   const char *head = label && *label ? label : vgi_phrase(m->lang, key);
   cJSON *vc = cJSON_CreateObject();
   if (*head) cJSON_AddStringToObject(vc, "header", head);

@@ -5642,6 +5642,10 @@ static int later_detail(const cJSON *s, int srank) {
   const char *ty = vgi_str(s, "scene_type");
   if (srank != 1 || !ty || (strcmp(ty, "list") && strcmp(ty, "command"))) return 0;
   if (cJSON_GetObjectItemCaseSensitive(s, VGI_CONT_KEY)) return 0;
+  /* a warning, a caution or an important callout is what a presenter never
+   * skips; a note or a tip is detail */
+  const char *co = vgi_str(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "callout");
+  if (co && (!strcmp(co, "warning") || !strcmp(co, "caution") || !strcmp(co, "important"))) return 0;
   const cJSON *units = cJSON_GetObjectItemCaseSensitive(s, VGI_UNITS_KEY);
   for (const cJSON *u = units ? units->child : NULL; u; u = u->next)
     if (cJSON_GetObjectItemCaseSensitive(u, "b")) return 0;

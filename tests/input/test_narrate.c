@@ -1056,8 +1056,9 @@ static void items_named_at_their_sentence(void **state) {
   assert_int_equal(fat[2], strstr(list, "cherries") - list);
 }
 
-/* A callout left out to fit is named by its kind and its section ("Note:
- * Rust"), not "Note" five times. */
+/* A section left out to fit is named by its heading, not by the callout
+ * in it ("Note" five times); the prose before the callout is the
+ * section's own scene, so the section is "Platform 2". */
 static void callouts_left_out_named_by_section(void **state) {
   (void)state;
   vgi_buf b = {0};
@@ -1069,7 +1070,7 @@ static void callouts_left_out_named_by_section(void **state) {
   vgi_options dur = { .duration = 20 };
   vgi_diags d;
   cJSON *m = load_text("guide.md", b.s, &dur, &d);
-  assert_true(has_message(&d, "'Note: Platform "));
+  assert_true(has_message(&d, "'Platform 2' (line"));
   assert_false(has_message(&d, "'Note' (line"));
   cJSON_Delete(m);
   vgi_diags_free(&d);
