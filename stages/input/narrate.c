@@ -5921,7 +5921,10 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
        * items are what is new */
       const char *ty = vgi_str(s, "scene_type");
       char *items_only = NULL;
-      if (!full && f->srank == 1 && ty && !strcmp(ty, "list")) {
+      /* (a callout's points are its sentences, cut to headlines: the
+       * sentences are said) */
+      if (!full && f->srank == 1 && ty && !strcmp(ty, "list") &&
+          !vgi_str(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "callout")) {
         items_only = items_template(s, lang, 0);
       }
       units = sentence_units(items_only && *items_only ? items_only : n->valuestring, lang,
