@@ -5528,10 +5528,10 @@ static void callout_after_prose(void **state) {
   vgi_diags_free(&d);
   assert_non_null(m);
   char *j = cJSON_PrintUnformatted(m);
-  if (!strstr(j, "\"header\":\"TOML support\"") || !strstr(j, "\"narration\":\"Editing in place")) print_message("%s\n", j);
+  if (!strstr(j, "\"header\":\"TOML support\"") || !strstr(j, "\"narration\":\"Warning: Editing in place")) print_message("%s\n", j);
   assert_non_null(strstr(j, "\"header\":\"TOML support\""));
   assert_non_null(strstr(j, "\"header\":\"Editing\""));
-  assert_non_null(strstr(j, "\"narration\":\"Editing in place rewrites"));
+  assert_non_null(strstr(j, "\"narration\":\"Warning: Editing in place rewrites"));
   free(j);
   cJSON_Delete(m);
   const char *cmds[] = { "Convert it: yq -y . < in.json > out.yml. Then read it.", "Page it with jq . file.json | less. Then read it.",
