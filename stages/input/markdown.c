@@ -901,6 +901,9 @@ static const char *sentence_end(const char *text, const char *p, const char *lan
      * word, the stop after it ends the sentence */
     if (*e == '.' && after == e + 1 && e > text && e[-1] == ' ' && after[1] == '.' && (!after[2] || after[2] == ' '))
       continue;
+    /* a lone dot before a redirection or a pipe ("yq -y . < in.json",
+     * "jq . | less"): a command's argument, not a full stop */
+    if (*e == '.' && after == e + 1 && e > text && e[-1] == ' ' && after[1] && strchr("<>|&", after[1])) continue;
     if (*e == '.' && after == e + 1 && ordinal(text, e, after + 1, lang)) continue;
     if (*e == '.' && after - e <= 2 && e > text && e[-1] == ' ' && option_follows(after)) {
       e = after - 1;

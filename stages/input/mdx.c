@@ -21,7 +21,8 @@
 #include <string.h>
 
 #define MDX_DEPTH 16        /* components open at once */
-#define MDX_SPAN 40         /* lines an open tag or an export may run over */
+#define MDX_SPAN 40         /* lines an export may run over */
+#define MDX_TAG_SPAN 400    /* lines a tag's attributes may run over (a prop's array of objects) */
 #define MDX_TAG_MAX 1000    /* bytes a tag may take on its line */
 
 /* "import X from '…'", "import {a, b} from \"…\"", "import '…'" at s */
@@ -101,6 +102,26 @@ static size_t component_at(const char *p, const char *e, jsx_tag *t, int *runs_o
   }
   *runs_on = 1;   /* "<Tabs" with its attributes on the lines after */
   return 0;
+}
+
+/* A tag that runs over lines ("<ThemeGrid" over a prop's array of
+ * objects): its quotes, braces and comments carried from line to line, so
+ * a "=>" or a "</b>" inside a prop does not end it. */
+typedef struct tag_scan { int depth, comment; char quote; } tag_scan;
+
+/* The '>' that ends the tag on [s, e), or NULL: the tag goes on. */
+static const char *tag_end(const char *s, const char *e, tag_scan *t) {
+  for (const char *q = s; q < e; q++) {
+    if (t->comment) { if (*q == '*' && q + 1 < e && q[1] == '/') t->comment = 0, q++; continue; }
+    if (t->quote) { if (*q == '\\') q++; else if (*q == t->quote) t->quote = 0; continue; }
+    if (t->depth > 0 && *q == '/' && q + 1 < e && q[1] == '*') { t->comment = 1; q++; continue; }
+    if (t->depth > 0 && *q == '/' && q + 1 < e && q[1] == '/') return NULL;   /* a line comment: the line is done */
+    if (*q == '"' || *q == '\'' || (*q == '`' && t->depth > 0)) t->quote = *q;
+    else if (*q == '{') t->depth++;
+    else if (*q == '}') t->depth--;
+    else if (*q == '>' && t->depth <= 0) return q;
+  }
+  return NULL;
 }
 
 /* the value of key="…" among a tag's attributes */
@@ -306,6 +327,7 @@ char *vgi_mdx(const char *text, size_t len, int mdx_file, size_t *out_len) {
   memset(&x, 0, sizeof x);
   page_values(&x, text, len);
   int fence = 0, mdx_block = 0, skip_export = 0, open_tag = 0, export_depth = 0;
+  tag_scan scan = { 0, 0, 0 };
   char fc = 0, mc = 0;
   for (size_t i = 0; i < len;) {
     const char *l = text + i, *nl = memchr(l, '\n', len - i), *e = nl ? nl : text + len;
@@ -333,8 +355,7 @@ char *vgi_mdx(const char *text, size_t len, int mdx_file, size_t *out_len) {
       x.changed = 1;
     } else if (open_tag) {
       /* the rest of a tag opened on a line before ("<Tabs" … "values={[…]}>") */
-      const char *gt = NULL;
-      for (const char *q = l; q < e; q++) if (*q == '>') gt = q;
+      const char *gt = tag_end(l, e, &scan);
       if (gt || --open_tag == 0) {
         open_tag = 0;
         if (gt && gt > l && gt[-1] != '/' && x.depth < MDX_DEPTH) x.dedent[x.depth++] = -1;
@@ -364,7 +385,9 @@ char *vgi_mdx(const char *text, size_t len, int mdx_file, size_t *out_len) {
       const char *z = e;
       while (z > s && (z[-1] == ' ' || z[-1] == '\r')) z--;
       if (runs_on && s == from) {
-        open_tag = MDX_SPAN;   /* "<Tabs" alone: its attributes follow */
+        open_tag = MDX_TAG_SPAN;   /* "<Tabs" alone: its attributes follow */
+        scan = (tag_scan){ 0, 0, 0 };
+        tag_end(s + 1, e, &scan);   /* (what the line opened: "values={[") */
         x.changed = 1;
       } else if (tl && s + tl == z && !t.self_closing) {
         /* a tag alone on its line opens or closes a component */

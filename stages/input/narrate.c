@@ -5642,6 +5642,10 @@ static int later_detail(const cJSON *s, int srank) {
   const char *ty = vgi_str(s, "scene_type");
   if (srank != 1 || !ty || (strcmp(ty, "list") && strcmp(ty, "command"))) return 0;
   if (cJSON_GetObjectItemCaseSensitive(s, VGI_CONT_KEY)) return 0;
+  /* a warning, a caution or an important callout is what a presenter never
+   * skips; a note or a tip is detail */
+  const char *co = vgi_str(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "callout");
+  if (co && (!strcmp(co, "warning") || !strcmp(co, "caution") || !strcmp(co, "important"))) return 0;
   const cJSON *units = cJSON_GetObjectItemCaseSensitive(s, VGI_UNITS_KEY);
   for (const cJSON *u = units ? units->child : NULL; u; u = u->next)
     if (cJSON_GetObjectItemCaseSensitive(u, "b")) return 0;
@@ -5930,7 +5934,10 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
        * items are what is new */
       const char *ty = vgi_str(s, "scene_type");
       char *items_only = NULL;
-      if (!full && f->srank == 1 && ty && !strcmp(ty, "list")) {
+      /* (a callout's points are its sentences, cut to headlines: the
+       * sentences are said) */
+      if (!full && f->srank == 1 && ty && !strcmp(ty, "list") &&
+          !vgi_str(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "callout")) {
         items_only = items_template(s, lang, 0);
       }
       units = sentence_units(items_only && *items_only ? items_only : n->valuestring, lang,

@@ -5594,6 +5594,38 @@ static void bold_lead_stop_joined(void **state) {
   cJSON_Delete(m);
 }
 
+/* A section's prose before a callout is the section's own point, shown
+ * under its heading (yq's "TOML support" was shown as "Note", its sentence
+ * said only); a warning a summary keeps; a command's lone "." before a
+ * redirection or a pipe ends no sentence ("yq -y . < in.json > out.yml"
+ * made "< in.json > out.yml" a bullet). */
+static void callout_after_prose(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("t.md", "# Tool\n\nTool converts formats.\n\n## TOML support\n\nThe tool supports TOML as "
+                       "well, through an executable that transcodes TOML to JSON.\n\n> [!NOTE]\n> Older versions are "
+                       "not related to this package.\n\n## Editing\n\nFiles can be edited in place with the in-place "
+                       "option.\n\n> [!WARNING]\n> Editing in place rewrites the file without a backup.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *j = cJSON_PrintUnformatted(m);
+  if (!strstr(j, "\"header\":\"TOML support\"") || !strstr(j, "\"narration\":\"Warning: Editing in place")) print_message("%s\n", j);
+  assert_non_null(strstr(j, "\"header\":\"TOML support\""));
+  assert_non_null(strstr(j, "\"header\":\"Editing\""));
+  assert_non_null(strstr(j, "\"narration\":\"Warning: Editing in place rewrites"));
+  free(j);
+  cJSON_Delete(m);
+  const char *cmds[] = { "Convert it: yq -y . < in.json > out.yml. Then read it.", "Page it with jq . file.json | less. Then read it.",
+                         "Try jq . && echo ok. Then read it." };
+  for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
+    int n = 0;
+    char **ss = vgi_sentences_lang(cmds[i], "en", &n);
+    assert_int_equal(n, 2);
+    for (int k = 0; k < n; k++) free(ss[k]);
+    free(ss);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(bold_term_on_its_line),
@@ -5673,6 +5705,7 @@ int main(void) {
     cmocka_unit_test(path_terms_said_by_name),
     cmocka_unit_test(option_definition_colon),
     cmocka_unit_test(bold_lead_stop_joined),
+    cmocka_unit_test(callout_after_prose),
     cmocka_unit_test(agenda_badges_and_dotfiles),
     cmocka_unit_test(pair_descriptions_not_fragments),
     cmocka_unit_test(legend_tags_out),

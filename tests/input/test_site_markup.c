@@ -4,6 +4,7 @@
  * callouts and text, never "{% include %}" or "{{< highlight >}}" shown or
  * said. A page that is not a site's keeps its braces. */
 #include "input_test.h"
+#include "input_private.h"   /* vgi_buf */
 
 /* everything a scene shows and says, as one string */
 static char *all_of(const cJSON *m) { return cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos")); }
@@ -306,6 +307,37 @@ static void mdx_pages(void **state) {
   assert_true(said_in(m, "Apple: An apple a day.") >= 1);
   assert_true(said_in(m, "This is green text.") >= 1);
   assert_true(said_in(m, "The end of the page.") >= 1);
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* A component's tag whose props run over many lines (Starlight's
+ * "<ThemeGrid" over an array of 90 lines of objects, comments and "=>")
+ * is neither shown nor said: its end is the ">" outside every brace and
+ * quote (its indented lines were shown as 14 slides of code). */
+static void mdx_long_tag(void **state) {
+  (void)state;
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, "import ThemeGrid from '~/components/theme-grid.astro';\n\n# Themes\n\n## Community themes\n\n"
+                   "Install a theme made by the community to change how your site looks.\n\n"
+                   "<ThemeGrid\n\tlabels={{\n\t\t/** The label's text for the theme switcher > here. */\n"
+                   "\t\tlegend: 'Preview',\n\t}}\n\tthemes={[\n");
+  for (int k = 0; k < 30; k++)
+    vgi_buf_printf(&b, "\t\t{\n\t\t\ttitle: 'Theme %d',\n\t\t\tpick: (x) => x > 1,\n\t\t},\n", k);
+  vgi_buf_puts(&b, "\t]}\n/>\n\nA theme is a plugin of its own.\n");
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("themes.mdx", b.s, &o, &d);
+  vgi_buf_free(&b);
+  vgi_diags_free(&d);
+  char *all = all_of(m);
+  static const char *const marks[] = { "Theme 3", "title:", "/>", "=>", "legend" };
+  for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+    if (strstr(all, marks[i])) print_message("%s in %s\n", marks[i], all);
+    assert_null(strstr(all, marks[i]));
+  }
+  assert_null(scene_with(m, "command", "title"));
+  assert_true(said_in(m, "A theme is a plugin of its own.") >= 1);
   free(all);
   cJSON_Delete(m);
 }
@@ -755,6 +787,7 @@ int main(void) {
     cmocka_unit_test(hugo_escaped_shortcodes),
     cmocka_unit_test(mdx_pages),
     cmocka_unit_test(mdx_expressions),
+    cmocka_unit_test(mdx_long_tag),
     cmocka_unit_test(content_tabs),
     cmocka_unit_test(definition_lists),
     cmocka_unit_test(fence_after_closing_tag),
