@@ -131,6 +131,39 @@ describe("glossaries", function()
     end
   end)
 
+  it("sets the parts of one split list in one form, judged on the whole list", function()
+    -- (FastAPI's features at 1080x1080: the part with "Fast to code" stood
+    -- each title over its text, the parts of one-word titles ran in)
+    local fit = require("vg.create.fit")
+    local feats = {
+      { "Fast", "Very high performance, on par with NodeJS and Go" },
+      { "Fast to code", "Increase the speed to develop features by about 200% to 300%." },
+      { "Fewer bugs", "Reduce about 40% of human (developer) induced errors." },
+      { "Intuitive", "Great editor support. Completion everywhere. Less time debugging." },
+      { "Easy", "Designed to be easy to use and learn. Less time reading docs." },
+      { "Short", "Minimize code duplication. Multiple features from each parameter declaration. Fewer bugs." },
+      { "Robust", "Get production-ready code. With automatic interactive documentation." },
+      { "Standards-based", "Based on the open standards for APIs: OpenAPI and JSON Schema" } }
+    local items = {}
+    for i, f in ipairs(feats) do items[i] = { title = f[1], description = f[2] } end
+    local sc = { id = "f", scene_type = "list", narration = "The key features are these.",
+      visual_content = { header = "FastAPI", items = items } }
+    local split = 0
+    for _, wh in ipairs(SIZES) do
+      local parts = fit.scene(sc, { width = wh[1], height = wh[2] })
+      local forms = {}
+      for _, p in ipairs(parts) do
+        local mk = markup_of(p, "items[1]", wh)
+        forms[#forms + 1] = mk:find("</b>\n", 1, true) and "stacked" or "run-in"
+      end
+      if #parts > 1 then split = split + 1 end
+      for k = 2, #forms do
+        assert.are.equal(forms[1], forms[k], wh[1] .. "x" .. wh[2] .. ": " .. table.concat(forms, " "))
+      end
+    end
+    assert.is_true(split >= 1)
+  end)
+
   it("packs a glossary of short terms several to a slide in a square frame", function()
     local fit = require("vg.create.fit")
     local parts = fit.scene(glossary(12), { width = 1080, height = 1080, captions = true })
