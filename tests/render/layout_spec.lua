@@ -1325,6 +1325,19 @@ describe("code", function()
       string.format("%.1f: broken after tool-", lm.width))
   end)
 
+  it("keeps a path whole, a little smaller, rather than breaking it after a slash", function()
+    -- (a tall frame's code card: "~/.config/myapp/settings/" / "default.toml"
+    -- read as two arguments)
+    local t = "cp ~/.config/myapp/settings/default.toml ~/backup/myapp/settings/production.toml"
+    local m = core.measure({ type = "code", x = 0, y = 0, w = 900, h = 5000, text = t, size = 40, min_size = 34 })
+    assert.is_true(m.lines == 2 and not m.cut and m.final_size >= 34, string.format("%d lines at %.1f", m.lines, m.final_size))
+    assert.are.equal(0, m.broken)
+    -- a token longer than the line at any size tried still breaks (at a "/")
+    local url = "curl -O https://downloads.example.org/releases/tool-1.2.3-linux-x86_64.tar.gz"
+    local mu = core.measure({ type = "code", x = 0, y = 0, w = 900, h = 5000, text = url, size = 40, min_size = 34 })
+    assert.is_true(not mu.cut and mu.final_size == 40 and mu.broken >= 1)
+  end)
+
   it("wraps long code lines in a tall frame rather than shrinking the block", function()
     local scene = { scene_type = "command", visual_content = { header = "Compile from source", commands = {
       "git clone https://github.com/PJK/libcbor",
