@@ -803,6 +803,7 @@ int vg_render_measure_item(const cJSON *item, double scale, vg_render_measure *m
   m->lines = f->lines;
   m->shrunk = f->shrunk;
   m->cut = f->cut;
+  m->broken = f->broken;
   m->text = pango_layout_get_text(f->layout);
   return 0;
 }

@@ -101,6 +101,7 @@ typedef struct vg_render_measure {
   double width, height;   /* ink-free logical extents, design units */
   int lines;
   int shrunk, cut;
+  int broken;       /* code: wrapped lines that start inside a run between spaces */
   const char *text;       /* the text as laid out (markup removed); valid until the
                            * next measure or render on this thread */
 } vg_render_measure;

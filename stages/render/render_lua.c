@@ -5,7 +5,7 @@
  *   render_png(dl, w, h, path)   -> true, warnings | nil, message
  *   render_png_async(...)        same, rendered on the libuv pool (yields)
  *   check(dl)                    -> warnings (fits text without drawing)
- *   measure(text_item)           -> {final_size, width, height, lines, shrunk, cut, text}
+ *   measure(text_item)           -> {final_size, width, height, lines, shrunk, cut, broken, text}
  *   token_pieces(text)           -> list: text cut where a long token may break
  *   load_png(path)               -> Buffer | nil, message
  *   image_size(path)             -> w, h | nil, message
@@ -201,13 +201,14 @@ static int l_measure(lua_State *L) {
   int rc = vg_render_measure_item(it, 1.0, &m, err, sizeof err);
   cJSON_Delete(it);
   if (rc != 0) return luaL_error(L, "%s", err);
-  lua_createtable(L, 0, 7);
+  lua_createtable(L, 0, 8);
   lua_pushnumber(L, m.final_size); lua_setfield(L, -2, "final_size");
   lua_pushnumber(L, m.width); lua_setfield(L, -2, "width");
   lua_pushnumber(L, m.height); lua_setfield(L, -2, "height");
   lua_pushinteger(L, m.lines); lua_setfield(L, -2, "lines");
   lua_pushboolean(L, m.shrunk); lua_setfield(L, -2, "shrunk");
   lua_pushboolean(L, m.cut); lua_setfield(L, -2, "cut");
+  lua_pushinteger(L, m.broken); lua_setfield(L, -2, "broken");
   lua_pushstring(L, m.text ? m.text : ""); lua_setfield(L, -2, "text");
   return 1;
 }

@@ -62,6 +62,7 @@ typedef struct rd_fitted {
   int lines;
   int shrunk, cut;
   int hang;              /* code wrapped between tokens: continuation lines hang under a mark */
+  int broken;            /* code wrapped: continuation lines that start inside a run between spaces */
   double dx;             /* the layout's offset in its box (set narrower than the box) */
 } rd_fitted;
 

@@ -1101,16 +1101,86 @@ static int wrap_search(PangoLayout *l, PangoFontDescription *fd, const rd_text_s
   return 1;
 }
 
+/* The share of the size asked for that code is set down to, at most, to
+ * keep its tokens whole before a token breaks at its separators. */
+#define RD_WHOLE_SHRINK 0.85
+
+/* Each run of code between spaces that fits a continuation line at the
+ * smallest size tried (a monospaced advance, under the hanging mark) kept in one piece: the
+ * line breaks at the space before it ("settings/" / "default.toml" read as
+ * two names). A longer run keeps the breaks UAX #14 and the passes below
+ * allow. Returns how many runs were kept whole. */
+static int whole_runs(const char *txt, PangoAttrList *attrs, const rd_text_spec *s) {
+  double room = s->w - s->min_size * 1.3;
+  int kept = 0;
+  size_t i = 0, n = strlen(txt);
+  while (i < n) {
+    if (txt[i] == ' ' || txt[i] == '\t' || txt[i] == '\n') { i++; continue; }
+    size_t a = i, chars = 0;
+    for (; i < n && txt[i] != ' ' && txt[i] != '\t' && txt[i] != '\n'; i++)
+      if (((unsigned char)txt[i] & 0xC0) != 0x80) chars++;
+    if (chars > 1 && (double)chars * RD_MONO_ADVANCE * s->min_size <= room) {
+      /* (Pango takes the range's end as a position inside it: up to the
+       * run's last character. UAX #14 never breaks before a "/" or a ".",
+       * even after a space: a run that opens so, as "/etc/x", cannot start
+       * a line, and this pass fails where it would have to) */
+      PangoAttribute *nb = pango_attr_allow_breaks_new(FALSE);
+      nb->start_index = (guint)a;
+      nb->end_index = (guint)(i - 1);
+      pango_attr_list_insert(attrs, nb);
+      kept++;
+    }
+  }
+  return kept;
+}
+
+/* How many of the layout's wrapped lines start inside a run of code
+ * between spaces (a path or a URL broken after a "/"). */
+static int runs_broken(PangoLayout *l) {
+  const char *txt = pango_layout_get_text(l);
+  size_t len = strlen(txt);
+  int n = 0;
+  PangoLayoutIter *it = pango_layout_get_iter(l);
+  do {
+    PangoLayoutLine *ln = pango_layout_iter_get_line_readonly(it);
+    if (!ln->is_paragraph_start && ln->start_index > 0 && (size_t)ln->start_index <= len) {
+      char a = txt[ln->start_index - 1];
+      if (a != ' ' && a != '\t' && a != '\n') n++;
+    }
+  } while (pango_layout_iter_next_line(it));
+  pango_layout_iter_free(it);
+  return n;
+}
+
+static int code_wrap_fit_runs(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, rd_fitted *f,
+                              double *w, double *h, int *lines);
+
 static int code_wrap_fit(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, rd_fitted *f,
                          double *w, double *h, int *lines) {
+  int ok = code_wrap_fit_runs(l, fd, s, f, w, h, lines);
+  f->broken = runs_broken(l);
+  return ok;
+}
+
+static int code_wrap_fit_runs(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, rd_fitted *f,
+                              double *w, double *h, int *lines) {
   PangoAttrList *base = pango_layout_get_attributes(l);
   base = base ? pango_attr_list_copy(base) : pango_attr_list_new();
   const char *txt = pango_layout_get_text(l);
   f->hang = 1;
-  /* a URL's path breaks only after a "/" where that fits at some size;
-   * else where code may break */
-  for (int strict = 1; strict >= 0; strict--) {
+  /* first every token whole where the code fits so a little smaller (down
+   * to RD_WHOLE_SHRINK of the size: a path broken after a "/" in a tall
+   * frame, "~/.config/myapp/settings/" / "default.toml", read as two
+   * arguments); then a URL's path breaks only after a "/" where that fits
+   * at some size; else where code may break */
+  for (int pass = 2; pass >= 0; pass--) {
+    int strict = pass >= 1;
     PangoAttrList *attrs = pango_attr_list_copy(base);
+    rd_text_spec ws = *s;
+    if (pass == 2) {
+      if (s->size * RD_WHOLE_SHRINK > ws.min_size) ws.min_size = s->size * RD_WHOLE_SHRINK;
+      if (!whole_runs(txt, attrs, &ws)) { pango_attr_list_unref(attrs); continue; }
+    }
     pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
     /* no break after an option's leading dashes ("-" / "DCBOR_…" reads as
      * two tokens, and UAX #14 allows it): the line breaks at the space before.
@@ -1142,7 +1212,7 @@ static int code_wrap_fit(PangoLayout *l, PangoFontDescription *fd, const rd_text
     url_code_breaks(txt, attrs, strict);
     pango_layout_set_attributes(l, attrs);
     pango_attr_list_unref(attrs);
-    if (wrap_search(l, fd, s, f, w, h, lines, 0)) {
+    if (wrap_search(l, fd, &ws, f, w, h, lines, 0)) {
       pango_attr_list_unref(base);
       return 1;
     }

@@ -131,6 +131,39 @@ describe("glossaries", function()
     end
   end)
 
+  it("sets the parts of one split list in one form, judged on the whole list", function()
+    -- (FastAPI's features at 1080x1080: the part with "Fast to code" stood
+    -- each title over its text, the parts of one-word titles ran in)
+    local fit = require("vg.create.fit")
+    local feats = {
+      { "Fast", "Very high performance, on par with NodeJS and Go" },
+      { "Fast to code", "Increase the speed to develop features by about 200% to 300%." },
+      { "Fewer bugs", "Reduce about 40% of human (developer) induced errors." },
+      { "Intuitive", "Great editor support. Completion everywhere. Less time debugging." },
+      { "Easy", "Designed to be easy to use and learn. Less time reading docs." },
+      { "Short", "Minimize code duplication. Multiple features from each parameter declaration. Fewer bugs." },
+      { "Robust", "Get production-ready code. With automatic interactive documentation." },
+      { "Standards-based", "Based on the open standards for APIs: OpenAPI and JSON Schema" } }
+    local items = {}
+    for i, f in ipairs(feats) do items[i] = { title = f[1], description = f[2] } end
+    local sc = { id = "f", scene_type = "list", narration = "The key features are these.",
+      visual_content = { header = "FastAPI", items = items } }
+    local split = 0
+    for _, wh in ipairs(SIZES) do
+      local parts = fit.scene(sc, { width = wh[1], height = wh[2] })
+      local forms = {}
+      for _, p in ipairs(parts) do
+        local mk = markup_of(p, "items[1]", wh)
+        forms[#forms + 1] = mk:find("</b>\n", 1, true) and "stacked" or "run-in"
+      end
+      if #parts > 1 then split = split + 1 end
+      for k = 2, #forms do
+        assert.are.equal(forms[1], forms[k], wh[1] .. "x" .. wh[2] .. ": " .. table.concat(forms, " "))
+      end
+    end
+    assert.is_true(split >= 1)
+  end)
+
   it("packs a glossary of short terms several to a slide in a square frame", function()
     local fit = require("vg.create.fit")
     local parts = fit.scene(glossary(12), { width = 1080, height = 1080, captions = true })
@@ -1290,6 +1323,19 @@ describe("code", function()
     assert.is_true(lm.lines == 2 and not lm.cut and not lm.shrunk, "lines " .. lm.lines)
     assert.is_true(lm.width <= w_of("curl -O https://downloads.example.org/releases/") + 1,
       string.format("%.1f: broken after tool-", lm.width))
+  end)
+
+  it("keeps a path whole, a little smaller, rather than breaking it after a slash", function()
+    -- (a tall frame's code card: "~/.config/myapp/settings/" / "default.toml"
+    -- read as two arguments)
+    local t = "cp ~/.config/myapp/settings/default.toml ~/backup/myapp/settings/production.toml"
+    local m = core.measure({ type = "code", x = 0, y = 0, w = 900, h = 5000, text = t, size = 40, min_size = 34 })
+    assert.is_true(m.lines == 2 and not m.cut and m.final_size >= 34, string.format("%d lines at %.1f", m.lines, m.final_size))
+    assert.are.equal(0, m.broken)
+    -- a token longer than the line at any size tried still breaks (at a "/")
+    local url = "curl -O https://downloads.example.org/releases/tool-1.2.3-linux-x86_64.tar.gz"
+    local mu = core.measure({ type = "code", x = 0, y = 0, w = 900, h = 5000, text = url, size = 40, min_size = 34 })
+    assert.is_true(not mu.cut and mu.final_size == 40 and mu.broken >= 1)
   end)
 
   it("wraps long code lines in a tall frame rather than shrinking the block", function()

@@ -208,6 +208,11 @@ def = {
       -- (every part of a split list, the first too: one glossary form on
       -- all its slides)
       vc.part_of_list = true
+      -- (one form from the whole list: a part whose terms all happen to be
+      -- a word ran in beside a part of longer terms stacked over their
+      -- definitions: FastAPI's features in a square frame)
+      local whole = fold_of(list, false) and #list - 1 or #list
+      vc.glossary = glossary(list, whole)
       local n = 0
       for _, g in ipairs(groups(vc, list)) do if g[1] < from then n = n + 1 end end
       vc.start = (tonumber(vc.start) or 1) + n
@@ -250,6 +255,21 @@ def = {
         for f, x in pairs(v) do if f ~= "list_parts" then vc[f] = x end end
         set[k] = { vc = vc, narration = p.narration }
       end
+      -- pages of one list (cut by the reader or by the fit) take one
+      -- glossary form, judged on all their points together
+      local all = {}
+      for _, p in ipairs(parts) do
+        local v = type(p.visual_content) == "table" and p.visual_content or {}
+        local items = c.list(v.items)
+        local fold = fold_of(items, false)
+        for i, it in ipairs(items) do
+          if not (type(it) == "table" and it.context) and not (fold and i == #items) then all[#all + 1] = it end
+        end
+      end
+      local as_one = glossary(all, #all)
+      for _, p in ipairs(parts) do
+        if type(p.visual_content) == "table" then p.visual_content.glossary = as_one end
+      end
       for _, p in ipairs(parts) do
         if type(p.visual_content) == "table" then p.visual_content.list_parts = set end
       end
@@ -291,7 +311,9 @@ def = {
     local step = 0
     local fold = fold_of(list, theme.lang)
     local shown = fold and #list - 1 or #list
-    local run_in = glossary(list, shown)
+    -- (a part of a split list: the form its whole list takes, carry/share)
+    local run_in
+    if type(v.glossary) == "boolean" then run_in = v.glossary else run_in = glossary(list, shown) end
     for i, it in ipairs(list) do
       if i > shown then break end
       local mk = c.item_markup(theme, it)
