@@ -425,8 +425,8 @@ static int span_suffix(const char *t) {
  * pair after a space closes nothing). Such a run is markup, never words:
  * a run of one to three next to the emphasis it was meant for, or a pair
  * or three that opens a word or closes one (a letter on one side, a space
- * on the other), and the pair that closes such an opened one even between
- * spaces. A star between spaces ("struct * p", "2 ** 8") or inside a word
+ * on the other), and the pair that closes such an opened one wherever it
+ * stands. A star between spaces ("struct * p", "2 ** 8") or inside a word
  * or glob ("a*b", stars before or after a slash) stays. NULL when nothing went;
  * *open carries an opened run across a paragraph's text nodes. */
 static _Thread_local int stars_open_;   /* a stray pair opened a word in this block */
@@ -469,7 +469,7 @@ static char *stray_stars(cmark_node *c, const char *lit, int *open) {
     else if (run >= 2 && run <= 3) {
       if (sb && !sa && star_word_side(after, 1)) drop = 1, *open = 1;
       else if (!sb && sa && star_word_side(before, 0)) drop = 1, *open = 0;
-      else if (sb && sa && *open) drop = 1, *open = 0;
+      else if (*open) drop = 1, *open = 0;   /* "**alt-#**을": the one it opened closes */
     }
     if (!drop) {
       memcpy(o + w, lit + i, run);

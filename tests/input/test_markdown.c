@@ -5456,13 +5456,14 @@ static void stray_emphasis_marks_unsaid(void **state) {
                        "**\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xD8\xA8\xD9\x83\xD9\x85 *!`Free-Books`** today.\n\n"
                        ">**\xE0\xB9\x80\xE0\xB8\x94\xE0\xB8\xB4\xE0\xB8\xA1 Amazon Google Microsoft **\n>\n> *ok*\n\n"
                        "The **quick brown fox ** jumps over it.\n\n"
+                       "Press **alt-#**\xEC\x9D\x84 now to comment the line.\n\n"
                        "Write struct * p and 2 ** 8 for powers.\n", NULL, &d);
   vgi_diags_free(&d);
   assert_non_null(m);
   char *j = cJSON_PrintUnformatted(m);
   const char *want[] = { "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xD8\xA8\xD9\x83\xD9\x85 !Free-Books",
                          "\xE0\xB9\x80\xE0\xB8\x94\xE0\xB8\xB4\xE0\xB8\xA1 Amazon Google Microsoft",
-                         "The quick brown fox jumps", "struct * p and 2 ** 8", NULL };
+                         "The quick brown fox jumps", "struct * p and 2 ** 8", "alt-#\xEC\x9D\x84 now", NULL };
   for (int i = 0; want[i]; i++) {
     if (!strstr(j, want[i])) print_message("%s\n", j);
     assert_non_null(strstr(j, want[i]));
