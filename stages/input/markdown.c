@@ -419,8 +419,75 @@ static int span_suffix(const char *t) {
   return n && !isalnum((unsigned char)t[n]) && (unsigned char)t[n] < 0x80;
 }
 
+/* Emphasis marks cmark left as text because the writer did not balance
+ * them: "**مرحبا بكم في *!`x`**" (one "*" too many, left before the
+ * emphasis it failed to join), "**ถ้า … Microsoft ** ขอให้" (the closing
+ * pair after a space closes nothing). Such a run is markup, never words:
+ * a run of one to three next to the emphasis it was meant for, or a pair
+ * or three that opens a word or closes one (a letter on one side, a space
+ * on the other), and the pair that closes such an opened one wherever it
+ * stands. A star between spaces ("struct * p", "2 ** 8") or inside a word
+ * or glob ("a*b", stars before or after a slash) stays. NULL when nothing went;
+ * *open carries an opened run across a paragraph's text nodes. */
+static _Thread_local int stars_open_;   /* a stray pair opened a word in this block */
+
+static int star_word_side(unsigned char c, int opening) {
+  return isalnum(c) || c >= 0x80 || (opening ? strchr("\"'(!", c) != NULL : strchr(".,;:!?)\"'", c) != NULL);
+}
+
+/* The character of a sibling next to a text: its last (or first) one, a
+ * code span's a letter, nothing (a space) for a break or no sibling. */
+static unsigned char edge_char(cmark_node *s, int last) {
+  if (!s) return 0;
+  cmark_node_type t = cmark_node_get_type(s);
+  if (t == CMARK_NODE_CODE || t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG || t == CMARK_NODE_LINK) return 'a';
+  const char *l = t == CMARK_NODE_TEXT ? cmark_node_get_literal(s) : NULL;
+  if (!l || !*l) return 0;
+  return (unsigned char)(last ? l[strlen(l) - 1] : l[0]);
+}
+
+static char *stray_stars(cmark_node *c, const char *lit, int *open) {
+  if (!lit || !strchr(lit, '*')) return NULL;
+  cmark_node *pv = cmark_node_previous(c), *nx = cmark_node_next(c);
+  int emph_before = pv && (cmark_node_get_type(pv) == CMARK_NODE_EMPH || cmark_node_get_type(pv) == CMARK_NODE_STRONG);
+  int emph_after = nx && (cmark_node_get_type(nx) == CMARK_NODE_EMPH || cmark_node_get_type(nx) == CMARK_NODE_STRONG);
+  size_t n = strlen(lit), w = 0;
+  char *o = malloc(n + 1);
+  int changed = 0;
+  for (size_t i = 0; i < n;) {
+    if (lit[i] != '*') { o[w++] = lit[i++]; continue; }
+    size_t j = i;
+    while (j < n && lit[j] == '*') j++;
+    size_t run = j - i;
+    /* cmark keeps a delimiter run it could not match as a text node of its
+     * own: the characters around it are its neighbours' */
+    unsigned char before = i ? (unsigned char)lit[i - 1] : edge_char(pv, 1),
+                  after = j < n ? (unsigned char)lit[j] : edge_char(nx, 0);
+    int sb = !before || isspace(before), sa = !after || isspace(after);
+    int drop = 0;
+    if (run <= 3 && ((i == 0 && emph_before && (j == n || !sa)) || (j == n && emph_after && (i == 0 || !sb)))) drop = 1;
+    else if (run >= 2 && run <= 3) {
+      if (sb && !sa && star_word_side(after, 1)) drop = 1, *open = 1;
+      else if (!sb && sa && star_word_side(before, 0)) drop = 1, *open = 0;
+      else if (*open) drop = 1, *open = 0;   /* "**alt-#**을": the one it opened closes */
+    }
+    if (!drop) {
+      memcpy(o + w, lit + i, run);
+      w += run;
+    } else {
+      changed = 1;
+      if (sb && sa && w && o[w - 1] == ' ' && after == ' ') j++;   /* "a ** b" -> "a b" */
+    }
+    i = j;
+  }
+  o[w] = 0;
+  if (!changed) { free(o); return NULL; }
+  return o;
+}
+
 static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
   int names = cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH && name_lines(n);
+  if ((cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) stars_open_ = 0;
   for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
     switch (cmark_node_get_type(c)) {
     case CMARK_NODE_TEXT: {
@@ -441,7 +508,9 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
           break;
         }
       }
-      put_text(b, lit);
+      char *unstarred = stray_stars(c, lit, &stars_open_);
+      put_text(b, unstarred ? unstarred : lit);
+      free(unstarred);
       break;
     }
     case CMARK_NODE_CODE: {

@@ -354,6 +354,8 @@ static const char *const placing_verb[] = { "located", "available", "hosted", "f
  * brackets glued to a word count eight characters as four words. Edits t
  * in place. */
 static int awaits_object(const char *w, size_t n);
+static int dangling_word(const char *w, size_t n);
+static int preposition(const char *w, size_t n);
 static int word_of(const char *const *list, const char *w, size_t n);
 
 /* Whether the sentence needs the aside that ends at `after` ("Programs may
@@ -391,6 +393,9 @@ static int aside_needed(const char *t, const char *e, const char *after) {
   const char *w = kept + ws[n - 1];
   size_t wl = we[n - 1] - ws[n - 1];
   if (awaits_object(w, wl)) return 1;
+  /* a preposition that ends the sentence before it ("also available in
+   * (translations)."): the aside is its object */
+  if (dangling_word(w, wl) && preposition(w, wl)) return 1;
   if (n >= 2 && word_of(modals, kept + ws[n - 2], we[n - 2] - ws[n - 2])) return 1;
   if (!word_of(waiting, w, wl)) return 0;
   for (int i = n - 2; i >= 0 && i >= n - 8; i--) {
@@ -4330,7 +4335,14 @@ static char *speech_out(char *s) {
     *w++ = *r++;
   }
   *w = 0;
-  /* "(see )": a bracket whose path or link is gone, with a word or two left */
+  /* "(see )": a bracket whose path or link is gone, with a word or two left;
+   * one the document wrote so ("available in ([translations](…) )") lost
+   * nothing and stays: its word was the sentence's object, unless it is one
+   * that points at what went ("(see )", "(here )"). (The source is
+   * searched from where the last such bracket was found, a few times at
+   * most, so a long text stays linear.) */
+  const char *src = s;
+  int looked = 0;
   for (char *o = strchr(t, '('); o; o = strchr(o + 1, '(')) {
     char *c = strchr(o, ')');
     if (!c || memchr(o + 1, '(', (size_t)(c - o - 1))) continue;
@@ -4340,6 +4352,21 @@ static char *speech_out(char *s) {
     int words = vgi_word_count(in.s ? in.s : "");
     vgi_buf_free(&in);
     if (words > 2) continue;
+    const char *w1 = o + 1 + strspn(o + 1, " ");
+    if (words == 1 && looked < 16 && !dangling_word(w1, strcspn(w1, " )"))) {
+      looked++;
+      const char *f = memmem(src, strlen(src), o, (size_t)(c - o) + 1);
+      if (f) {
+        src = f + (c - o) + 1;
+        /* its spaces inside go: "(translations)" */
+        char *a = o + 1, *z = c;
+        while (*a == ' ') a++;
+        while (z > a && z[-1] == ' ') z--;
+        memmove(o + 1, a, (size_t)(z - a));
+        memmove(o + 1 + (z - a), c, strlen(c) + 1);
+        continue;
+      }
+    }
     char *r = c + 1;
     while (o > t && o[-1] == ' ' && (*r == ' ' || *r == '.' || *r == ',' || !*r)) o--;
     memmove(o, r, strlen(r) + 1);

@@ -155,6 +155,11 @@ static int listed(const char *const *list, const char *w, size_t n) {
 static int may_end(const char *t, const size_t ws[], const size_t we[], int n, int k) {
   if (listed(opening, t + ws[k - 1], we[k - 1] - ws[k - 1])) return 0;
   if (k < n && listed(closing, t + ws[k], we[k] - ws[k])) return 0;
+  /* nor inside a Latin name ("…ร่วมพัฒนา Open | Source"): a space
+   * between two Latin words parts no phrase of these scripts */
+  if (k < n && isalnum((unsigned char)t[we[k - 1] - 1]) && isalpha((unsigned char)t[ws[k]]) &&
+      isalpha((unsigned char)t[ws[k - 1]]))
+    return 0;
   return 1;
 }
 

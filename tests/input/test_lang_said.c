@@ -930,6 +930,15 @@ static void unspaced_scripts_headlined(void **state) {
   h = vgi_headline(spaced);
   assert_string_equal(h, "ระบบจะตรวจสอบไฟล์การตั้งค่าทั้งหมดก่อนเริ่มทำงาน");
   free(h);
+  /* never inside a Latin name: a space between two Latin words parts no
+   * Thai phrase ("…ร่วมพัฒนา Open" was the headline) */
+  const char *named = "แม้ว่าคุณจะเป็นคนที่มีประสบการณ์ในการร่วมพัฒนา Open Source "
+                      "แต่อาจจะมีบางเรื่องที่คุณยังไม่รู้ก็เป็นได้";
+  h = vgi_headline(named);
+  print_message("%s\n", h);
+  size_t hl = strlen(h);
+  assert_false(hl >= 4 && !strcmp(h + hl - 4, "Open"));
+  free(h);
   /* Khmer too, never inside a cluster (a cut lands where a word ends) */
   const char *km = "កម្មវិធីនេះជួយអ្នកប្រើប្រាស់ឱ្យបំលែងឯកសារដែលសរសេរជាភាសាម៉ាកដោនទៅជាវីដេអូដែលមានសំឡេងនិងអក្សររត់ដោយស្វ័យប្រវត្តិ";
   assert_true(vgi_word_count(km) >= 12);

@@ -5526,6 +5526,68 @@ static void stem_and_question_said_whole(void **state) {
   cJSON_Delete(m);
 }
 
+/* Emphasis marks the writer did not balance are markup, never words: an
+ * Arabic title with one "*" too many ("**مرحبا بكم في *!`x`**") showed
+ * and said "*مرحبا …"; a Thai quote whose closing "**" follows a space
+ * kept both pairs. A star between spaces or inside a word stays. */
+static void stray_emphasis_marks_unsaid(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("s.md", "# Title\n\nSome intro text is here.\n\n"
+                       "**\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xD8\xA8\xD9\x83\xD9\x85 *!`Free-Books`** today.\n\n"
+                       ">**\xE0\xB9\x80\xE0\xB8\x94\xE0\xB8\xB4\xE0\xB8\xA1 Amazon Google Microsoft **\n>\n> *ok*\n\n"
+                       "The **quick brown fox ** jumps over it.\n\n"
+                       "Press **alt-#**\xEC\x9D\x84 now to comment the line.\n\n"
+                       "Write struct * p and 2 ** 8 for powers.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *j = cJSON_PrintUnformatted(m);
+  const char *want[] = { "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xD8\xA8\xD9\x83\xD9\x85 !Free-Books",
+                         "\xE0\xB9\x80\xE0\xB8\x94\xE0\xB8\xB4\xE0\xB8\xA1 Amazon Google Microsoft",
+                         "The quick brown fox jumps", "struct * p and 2 ** 8", "alt-#\xEC\x9D\x84 now", NULL };
+  for (int i = 0; want[i]; i++) {
+    if (!strstr(j, want[i])) print_message("%s\n", j);
+    assert_non_null(strstr(j, want[i]));
+  }
+  assert_null(strstr(j, "*\xD9\x85"));
+  assert_null(strstr(j, "Microsoft *"));
+  assert_null(strstr(j, "fox *"));
+  free(j);
+  cJSON_Delete(m);
+}
+
+/* A bracket the writer spaced around its only word ("available in
+ * ([translations](…) )") lost nothing: its word is said. Hebrew narration
+ * ended "… זמין גם ב" (available also in). A bracket whose link went
+ * ("(see  [here](…) )", "(see ![shot](a.png) )") still goes whole. */
+static void spaced_bracket_word_said(void **state) {
+  (void)state;
+  const char *docs[] = { "# Guide\n\nSome intro text is here.\n\n"
+                         "Read the guide *also available in ([translations](README.md#translations) )*\n\n"
+                         "Read the notes (see  [here](https://example.org/x) ) today.\n",
+                         "# \xD7\x9E\xD7\x93\xD7\xA8\xD7\x99\xD7\x9A\n\n"
+                         "\xD7\xAA\xD7\xA7\xD7\xA8\xD7\x90 \xD7\x90\xD7\xAA \xD7\x94\xD7\xA7\xD7\x95\xD7\x95\xD7\x99\xD7\x9D "
+                         "*\xD7\x96\xD7\x9E\xD7\x99\xD7\x9F \xD7\x92\xD7\x9D \xD7\x91 "
+                         "([\xD7\xAA\xD7\xA8\xD7\x92\xD7\x95\xD7\x9E\xD7\x99\xD7\x9D](README.md#translations) )*\n", NULL };
+  const char *want[] = { "also available in (translations)", "\xD7\x91 (\xD7\xAA\xD7\xA8\xD7\x92\xD7\x95\xD7\x9E\xD7\x99\xD7\x9D)" };
+  for (int i = 0; docs[i]; i++) {
+    vgi_diags d = {0};
+    cJSON *m = load_text("b.md", docs[i], NULL, &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    char *j = cJSON_PrintUnformatted(m);
+    if (!strstr(j, want[i])) print_message("%s\n", j);
+    assert_non_null(strstr(j, want[i]));
+    if (!i) {
+      assert_non_null(strstr(j, "Read the notes today."));
+      assert_null(strstr(j, "(see)"));
+      assert_null(strstr(j, "(see here)"));
+    }
+    free(j);
+    cJSON_Delete(m);
+  }
+}
+
 /* A relative file that stands as an item's term ("`docs/cli.md`: the
  * command line") is said by its name, never taken out to leave the
  * description after a bare colon (".: the command line"). */
@@ -5702,6 +5764,8 @@ int main(void) {
     cmocka_unit_test(sponsor_div_and_tagline),
     cmocka_unit_test(question_heading_answered),
     cmocka_unit_test(stem_and_question_said_whole),
+    cmocka_unit_test(stray_emphasis_marks_unsaid),
+    cmocka_unit_test(spaced_bracket_word_said),
     cmocka_unit_test(path_terms_said_by_name),
     cmocka_unit_test(option_definition_colon),
     cmocka_unit_test(bold_lead_stop_joined),
