@@ -282,7 +282,11 @@ char *vgi_table_row_names(const cJSON *vc, const char *lang) {
   for (const cJSON *r = rows->child; r; r = r->next) {
     const char *t = cell_text(cJSON_GetArrayItem(r, col));
     /* (a name: a few words, something said, no command line) */
-    if (t && strlen(t) <= 40 && words(t) <= 4 && !vgi_nothing_said(t) && !command_cell(t) && n < 12) names[n++] = t;
+    /* (of three letters or more: keys "B, E, t, f" heard in a row say
+     * nothing; the heading is said instead) */
+    if (t && strlen(t) >= 3 && strlen(t) <= 40 && words(t) <= 4 && !vgi_nothing_said(t) && !command_cell(t) &&
+        n < 12)
+      names[n++] = t;
   }
   if (n < 2 || 2 * n < nrows) return NULL;
   vgi_buf b = {0};
@@ -361,6 +365,8 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
   int cmd_col[32], col_read[32];
   for (int k = 0; k < 32; k++) cmd_col[k] = command_column(cols, rows, k);
   columns_read(rows, cJSON_GetArraySize(cols), cmd_col, col_read);
+  int rep[32] = {0};
+  for (int k = 1; k < 32 && k < cJSON_GetArraySize(cols); k++) rep[k] = !col_read[k] && repeated_column(rows, k);
   /* rows said by nothing but their first cell: named together when no row
    * is read whole ("curl, wget and fetch" over their commands) */
   enum { KEYS_MAX = 6 };
@@ -375,7 +381,10 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     int slots = 0, unsaid = 0, first_said = 0, col = -1;
     for (const cJSON *c = r->child; c && slots < CELLS_READ; c = c->next) {
       const char *t = cell_text(c);
-      if (++col >= 32 || !col_read[col]) continue;
+      if (++col >= 32) continue;
+      /* (a column of one repeated value left unread is still shown: a row
+       * said by its key alone is named with the others, "agda and alloy") */
+      if (!col_read[col]) { unsaid += t && rep[col]; continue; }
       if (cmd_col[col]) {
         unsaid += t != NULL;   /* shown, not said, and no cell read in its place */
         continue;
