@@ -450,6 +450,11 @@ void vgi_language_pass(cJSON *model, const char *force);   /* force: --language 
 char *vgi_table_narration(const cJSON *vc, const char *lang);
 /* most cells past the first column are numbers: a table's columns are named for them */
 int vgi_table_numbers(const cJSON *rows);
+/* What a later page of a table shows, said by its rows' names ("cursorline,
+ * cursorcolumn, and gutters."): the first column's cells, or the first
+ * column of words when that one holds numbers; NULL when most rows have
+ * no short name to say. */
+char *vgi_table_row_names(const cJSON *vc, const char *lang);
 /* columns: 1 names the columns first; 0 after prose that introduced the
  * table with a colon ("The options are:"), which the rows complete;
  * VGI_TABLE_MORE_COLUMNS names those after the first as more of the table

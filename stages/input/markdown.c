@@ -537,7 +537,12 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
       /* a line break in HTML ("<br>", "<br/>") breaks words as a newline
        * does; other tags are markup, nothing */
       const char *lit = cmark_node_get_literal(c);
-      if (lit && !strncasecmp(lit, "<br", 3) && !isalnum((unsigned char)lit[3])) vgi_buf_puts(b, names ? ", " : " ");
+      /* (in a table cell, where a line of text cannot break, the lines are
+       * kept apart by a semicolon: "Unix: sh -c<br>Windows: cmd /C" read
+       * as one run "Unix: sh -c Windows: cmd /C") */
+      int cell = !strcmp(cmark_node_get_type_string(n), "table_cell") && cmark_node_next(c);
+      if (lit && !strncasecmp(lit, "<br", 3) && !isalnum((unsigned char)lit[3]))
+        vgi_buf_puts(b, names ? ", " : cell && b->n && !strchr(",;:.", b->s[b->n - 1]) ? "; " : " ");
       break;
     }
     case CMARK_NODE_LINK:
@@ -6001,8 +6006,13 @@ static void table_block(md *m, cmark_node *n) {
         if (nb.n) vgi_buf_puts(&nb, " ");
         vgi_buf_puts(&nb, said);
       }
+      /* a later page of a summary: the names of the rows it shows
+       * ("cursorline, cursorcolumn, and gutters."), else its heading (else
+       * its columns); the heading said alone told nothing of the rows */
+      char *page_names = !nb.n && summary && g == 0 ? vgi_table_row_names(vc, m->lang) : NULL;
+      if (page_names) vgi_buf_puts(&nb, page_names);
+      free(page_names);
       if (!nb.n) {
-        /* a later page of a summary: its heading (else its columns) */
         const char *h = vgi_str(vc, "header");
         if (h && *h) {
           vgi_buf_puts(&nb, h);

@@ -36,7 +36,29 @@ static const char *cell_text(const cJSON *c) {
 /* A cell that is a command line ("sh -c \"$(curl -fsSL https://…)\"",
  * "make -j4 && make install"): shown, not read. Read, its options came out
  * as "sh these options)\"". */
+/* A cell of an option's spellings ("-d, --detach", "-h | --help", "-V /
+ * --version"): every word an option, apart by a comma, a bar or a slash.
+ * Said, not shown only: read as a command line it left the row's key
+ * unsaid ("bool." for "-d, --detach | bool | Detached mode"). */
+static int option_spellings(const char *t) {
+  int opts = 0;
+  for (const char *w = t; *w;) {
+    while (*w == ' ' || *w == ',' || *w == '|' || *w == '/') w++;
+    size_t n = strcspn(w, " ,|/");
+    if (!n) break;
+    if (w[0] != '-' || n < 2 || w[1] == ' ') return 0;
+    size_t k = w[1] == '-' ? 2 : 1;
+    if (k >= n || !isalnum((unsigned char)w[k])) return 0;
+    for (size_t i = k; i < n; i++)
+      if (!isalnum((unsigned char)w[i]) && w[i] != '-' && w[i] != '_') return 0;
+    opts++;
+    w += n;
+  }
+  return opts >= 2;
+}
+
 static int command_cell(const char *t) {
+  if (option_spellings(t)) return 0;
   if (strstr(t, "$(") || strstr(t, " | ") || strstr(t, " && ") || strstr(t, " || ")) return 1;
   int opts = 0, words = 0;
   for (const char *w = t; *w;) {
@@ -118,6 +140,30 @@ int vgi_table_numbers(const cJSON *rows) {
  * numbers, each in the table's order (a column of commands aside: it is
  * shown, not said). ascii(7)'s "Oct | Dec | Hex | Char"
  * was said by its three numbers ("000: 0, 00"), never its character. */
+static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+/* Whether one value fills most of column col's cells (a "Type" of "bool"
+ * in 22 rows of 31, a "Required" of "no"): said on every row it tells the
+ * viewer nothing the slide does not. */
+static int repeated_column(const cJSON *rows, int col) {
+  enum { MAX = 256 };
+  const char *v[MAX];
+  int n = 0;
+  for (const cJSON *r = cJSON_IsArray(rows) ? rows->child : NULL; r && n < MAX; r = r->next) {
+    const cJSON *c = cJSON_IsArray(r) ? cJSON_GetArrayItem(r, col) : NULL;
+    const char *t = c ? cell_text(c) : NULL;
+    if (t) v[n++] = t;
+  }
+  if (n < 4) return 0;
+  qsort(v, (size_t)n, sizeof *v, cmp_str);
+  int best = 1, run = 1;
+  for (int i = 1; i < n; i++) {
+    run = strcmp(v[i], v[i - 1]) ? 1 : run + 1;
+    if (run > best) best = run;
+  }
+  return 2 * best > n;
+}
+
 static void columns_read(const cJSON *rows, int ncols, const int cmd_col[32], int read[32]) {
   for (int k = 0; k < 32; k++) read[k] = ncols <= CELLS_READ;
   if (ncols <= CELLS_READ) return;
@@ -131,13 +177,24 @@ static void columns_read(const cJSON *rows, int ncols, const int cmd_col[32], in
       numeric[k] += numeric_cell(t);
     }
   }
-  int n = 0;
+  int n = 0, nrows = 0;
+  for (const cJSON *r = cJSON_IsArray(rows) ? rows->child : NULL; r; r = r->next) nrows++;
   read[0] = 1, n++;
   /* (a column of commands is shown, never said: it takes no place) */
   for (int k = 1; k < ncols && k < 32; k++) read[k] = cmd_col[k];
-  for (int pass = 0; pass < 2; pass++)
+  /* a column empty in most rows (a "Default" that few options have) takes
+   * a place last: docker compose's "Name | Type | Default | Description"
+   * gave the empty defaults the place of the descriptions ("--build: bool.") */
+  /* and a column of one value repeated takes one only where no other
+   * column would be said ("--build: Build images before starting
+   * containers", not "--build: bool, Build ...") */
+  int rep[32] = {0};
+  for (int k = 1; k < ncols && k < 32; k++) rep[k] = repeated_column(rows, k);
+  for (int pass = 0; pass < 4; pass++)
     for (int k = 1; k < ncols && k < 32 && n < CELLS_READ; k++)
-      if (!read[k] && (pass || 2 * numeric[k] <= filled[k])) read[k] = 1, n++;
+      if (!read[k] && (pass >= 2 || 2 * filled[k] > nrows) && (pass || 2 * numeric[k] <= filled[k]) &&
+          (pass == 3 ? n == 1 : !rep[k]))
+        read[k] = 1, n++;
 }
 
 /* What a table's rows are, for "And 22 more keys.": its first column's
@@ -154,7 +211,12 @@ static char *rows_name(const cJSON *vc, const char *lang) {
   const cJSON *cols = cJSON_GetObjectItemCaseSensitive(vc, "columns");
   const char *cands[2] = { cJSON_IsArray(cols) && cols->child ? cell_text(cols->child) : NULL,
                            vgi_str(vc, "header") };
-  for (int k = 0; k < 2; k++) {
+  /* a first column called "Name" says only that its cells name things: a
+   * heading that says what ("Options") counts them ("And 27 more options",
+   * not "names") */
+  int by_heading = cands[0] && (!strcasecmp(cands[0], "name") || !strcasecmp(cands[0], "names"));
+  for (int i = 0; i < 2; i++) {
+    int k = by_heading ? 1 - i : i;
     const char *t = cands[k];
     if (!t) continue;
     size_t n = strlen(t);
@@ -193,6 +255,45 @@ static char *rows_name(const cJSON *vc, const char *lang) {
     return vgi_buf_take(&b);
   }
   return NULL;
+}
+
+char *vgi_table_row_names(const cJSON *vc, const char *lang) {
+  const cJSON *rows = cJSON_GetObjectItemCaseSensitive(vc, "rows");
+  int nrows = cJSON_GetArraySize(rows), ncols = 0;
+  for (const cJSON *r = cJSON_IsArray(rows) ? rows->child : NULL; r; r = r->next)
+    if (cJSON_GetArraySize(r) > ncols) ncols = cJSON_GetArraySize(r);
+  if (nrows < 2 || nrows > 12) return NULL;
+  /* the column that names the rows: the first, or past a column of
+   * numbers (a row's "#") the first of words */
+  int col = -1;
+  for (int k = 0; k < ncols && k < 32 && col < 0; k++) {
+    int filled = 0, numbers = 0;
+    for (const cJSON *r = rows->child; r; r = r->next) {
+      const char *t = cell_text(cJSON_GetArrayItem(r, k));
+      if (!t) continue;
+      filled++;
+      numbers += numeric_cell(t);
+    }
+    if (filled && 2 * numbers <= filled) col = k;
+  }
+  if (col < 0) return NULL;
+  const char *names[12];
+  int n = 0;
+  for (const cJSON *r = rows->child; r; r = r->next) {
+    const char *t = cell_text(cJSON_GetArrayItem(r, col));
+    /* (a name: a few words, something said, no command line) */
+    /* (of three letters or more: keys "B, E, t, f" heard in a row say
+     * nothing; the heading is said instead) */
+    if (t && strlen(t) >= 3 && strlen(t) <= 40 && words(t) <= 4 && !vgi_nothing_said(t) && !command_cell(t) &&
+        n < 12)
+      names[n++] = t;
+  }
+  if (n < 2 || 2 * n < nrows) return NULL;
+  vgi_buf b = {0};
+  put_joined(&b, lang, names, n);
+  while (b.n && strchr(".:;, ", b.s[b.n - 1])) b.s[--b.n] = 0;
+  vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
+  return vgi_buf_take(&b);
 }
 
 char *vgi_table_narration(const cJSON *vc, const char *lang) {
@@ -264,6 +365,8 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
   int cmd_col[32], col_read[32];
   for (int k = 0; k < 32; k++) cmd_col[k] = command_column(cols, rows, k);
   columns_read(rows, cJSON_GetArraySize(cols), cmd_col, col_read);
+  int rep[32] = {0};
+  for (int k = 1; k < 32 && k < cJSON_GetArraySize(cols); k++) rep[k] = !col_read[k] && repeated_column(rows, k);
   /* rows said by nothing but their first cell: named together when no row
    * is read whole ("curl, wget and fetch" over their commands) */
   enum { KEYS_MAX = 6 };
@@ -278,7 +381,10 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     int slots = 0, unsaid = 0, first_said = 0, col = -1;
     for (const cJSON *c = r->child; c && slots < CELLS_READ; c = c->next) {
       const char *t = cell_text(c);
-      if (++col >= 32 || !col_read[col]) continue;
+      if (++col >= 32) continue;
+      /* (a column of one repeated value left unread is still shown: a row
+       * said by its key alone is named with the others, "agda and alloy") */
+      if (!col_read[col]) { unsaid += t && rep[col]; continue; }
       if (cmd_col[col]) {
         unsaid += t != NULL;   /* shown, not said, and no cell read in its place */
         continue;

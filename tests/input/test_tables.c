@@ -753,6 +753,83 @@ static void plain_names_row_is_header(void **state) {
   cJSON_Delete(m);
 }
 
+/* An options table as docker compose's reference writes it ("Name | Type
+ * | Default | Description", the defaults mostly empty, the types mostly
+ * "bool"): each option is said with its description, an option of two
+ * spellings ("-d, --detach") by both, not left out as a command line, and
+ * the rows left are counted as what the heading says they are. */
+static void options_table_said_by_descriptions(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# runner up\n\nStarts the services of a project.\n\n## Options\n\n"
+                "| Name | Type | Default | Description |\n| --- | --- | --- | --- |\n"
+                "| `--build` | `bool` | | Build images before starting |\n"
+                "| `-d`, `--detach` | `bool` | | Run containers in the background |\n"
+                "| `--pull` | `string` | `policy` | Pull images first |\n"
+                "| `--quiet` | `bool` | | Print nothing |\n"
+                "| `--scale` | `stringArray` | | Scale a service |\n"
+                "| `--wait` | `bool` | | Wait for services to be healthy |\n"
+                "| `--yes` | `bool` | | Answer yes to all prompts |\n"
+                "| `--timeout` | `int` | `0` | Seconds to wait |\n"
+                "| `--no-deps` | `bool` | | Start no linked services |\n");
+  vgi_diags d;
+  cJSON *m = load_text("up.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *s = headed(m, "table", "Options");
+  assert_non_null(s);
+  const char *n = sget(s, "narration");
+  assert_non_null(strstr(n, "Build images before starting"));
+  assert_non_null(strstr(n, "Run containers in the background"));
+  assert_non_null(strstr(n, "detach"));
+  assert_null(strstr(n, "bool"));
+  assert_non_null(strstr(n, "more options."));
+  assert_null(strstr(n, "more names"));
+  cJSON_Delete(m);
+}
+
+/* A cell's lines apart (<br>) stay apart, by a semicolon: "Unix: sh<br>
+ * Windows: cmd" was one run of words. */
+static void cell_line_breaks_kept(void **state) {
+  (void)state;
+  const char *doc = "# Shells\n\n| Key | Default |\n| --- | --- |\n"
+                    "| shell | Unix: `sh`<br>Windows: `cmd` |\n| term | `xterm`<br/> |\n";
+  vgi_diags d;
+  cJSON *m = load_text("br.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *s = scene_with(m, "table", "shell");
+  assert_non_null(s);
+  const cJSON *rows = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "rows");
+  assert_string_equal(cJSON_GetArrayItem(cJSON_GetArrayItem(rows, 0), 1)->valuestring, "Unix: sh; Windows: cmd");
+  assert_string_equal(cJSON_GetArrayItem(cJSON_GetArrayItem(rows, 1), 1)->valuestring, "xterm");
+  cJSON_Delete(m);
+}
+
+/* A summary's later page of a long table says the names of the rows it
+ * shows, not only the heading again. */
+static void later_page_names_its_rows(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Server\n\nThe server reads its settings at start-up.\n\n## Settings\n\n"
+                "| Setting | Meaning |\n| --- | --- |\n");
+  static const char *const keys[] = { "port", "host", "level", "database", "cache", "workers", "timeout", "cert",
+                                      "key", "body", "origins", "metrics", "tracing", "region" };
+  for (int i = 0; i < 14; i++) doc_add("| %s | The %s the server uses |\n", keys[i], keys[i]);
+  vgi_diags d;
+  cJSON *m = load_text("settings.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  int pages = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *s = scene_at(m, 0, i);
+    if (strcmp(sget(s, "scene_type"), "table") || ++pages != 2) continue;
+    const char *n = sget(s, "narration");
+    assert_non_null(strstr(n, "cert"));
+    assert_non_null(strstr(n, "region."));
+    assert_null(strstr(n, "Settings"));
+  }
+  assert_int_equal(pages, 2);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(term_items_said_with_descriptions),
@@ -776,6 +853,9 @@ int main(void) {
     cmocka_unit_test(number_rows_named_after_colon),
     cmocka_unit_test(plain_names_row_is_header),
     cmocka_unit_test(semicolon_tab_table),
+    cmocka_unit_test(options_table_said_by_descriptions),
+    cmocka_unit_test(cell_line_breaks_kept),
+    cmocka_unit_test(later_page_names_its_rows),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
