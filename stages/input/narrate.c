@@ -2523,6 +2523,30 @@ static int finite_verb_title(const char *title) {
 static void unspeakable_out(char *s);
 
 /* Has a title a letter or digit the voice says, its pictographs left out? */
+/* A combining mark (an accent written apart, Arabic's short vowels and
+ * tanween): "مرحبًا" and "مرحبا" are one word to a reader. -> its length
+ * at p, 0. */
+static size_t combining_at(const char *p) {
+  unsigned char c = (unsigned char)p[0], d = (unsigned char)p[1];
+  if (c == 0xCC || (c == 0xCD && d >= 0x80 && d < 0xB0)) return 2;     /* U+0300-U+036F */
+  if (c == 0xD9 && ((d >= 0x8B && d <= 0x9F) || d == 0xB0)) return 2;  /* U+064B-U+065F, U+0670 */
+  return 0;
+}
+
+/* The bytes of t that w's first wl bytes open it with, combining marks and
+ * ASCII case aside (0: t does not open with them). */
+static size_t opens_with_loose(const char *t, const char *w, size_t wl) {
+  const char *a = t, *b = w, *be = w + wl;
+  for (;;) {
+    size_t k;
+    while ((k = combining_at(a)) != 0) a += k;
+    while (b < be && (k = combining_at(b)) != 0) b += k;
+    if (b >= be) return (size_t)(a - t);
+    if (!*a || tolower((unsigned char)*a) != tolower((unsigned char)*b)) return 0;
+    a++, b++;
+  }
+}
+
 static int sayable_title(const char *title) {
   char *t = vgi_strdup(title);
   unspeakable_out(t);
@@ -2608,7 +2632,8 @@ char *vgi_template(const cJSON *scene, const char *lang) {
                                           NULL };
     for (int q = 0; english(lang) && title && !question && points[q]; q++)
       question = !strncasecmp(title, points[q], strlen(points[q])) && vgi_word_count(title) >= 4;
-    if (title && ((wl && !strncasecmp(title, wp, wl) && title[wl] == ' ') || question)) {
+    size_t welcomed = title && wl ? opens_with_loose(title, wp, wl) : 0;   /* (Arabic writes it with or without tanween) */
+    if (title && ((welcomed && title[welcomed] == ' ') || question)) {
       sentence(&b, title);
     } else if (title) {
       char *t = phrase_dup(lang, "welcome", title);

@@ -1391,6 +1391,16 @@ static void welcome_title_once(void **state) {
                       "Each build passes its messages on.\n\n## Notes\n\nIt runs on Linux.\n");
   assert_null(strstr(all, "Welcome to fakeit"));
   assert_non_null(strstr(all, "fakeit can be built to use either pipes or sockets."));
+  /* (Arabic writes the welcome with or without its tanween: "مرحبًا", "مرحبا") */
+  all = doc_narration("ar.md", "# \xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xD8\xA8\xD9\x83\xD9\x85 \xD9\x81\xD9\x8A "
+                      "Free-Programming-Books\n\n\xD9\x87\xD8\xB0\xD8\xA7 \xD8\xA7\xD9\x84\xD9\x85\xD8\xB3\xD8\xAA"
+                      "\xD9\x88\xD8\xAF\xD8\xB9 \xD9\x8A\xD8\xAD\xD8\xAA\xD9\x88\xD9\x8A \xD8\xB9\xD9\x84\xD9\x89 "
+                      "\xD9\x83\xD8\xAA\xD8\xA8 \xD8\xA8\xD8\xB1\xD9\x85\xD8\xAC\xD8\xA9 \xD9\x85\xD8\xAC\xD8\xA7"
+                      "\xD9\x86\xD9\x8A\xD8\xA9 \xD9\x84\xD8\xAC\xD9\x85\xD9\x8A\xD8\xB9 \xD8\xA7\xD9\x84\xD9\x85"
+                      "\xD8\xA8\xD8\xB1\xD9\x85\xD8\xAC\xD9\x8A\xD9\x86.\n");
+  if (strstr(all, "\xD9\x81\xD9\x8A \xD9\x85\xD8\xB1\xD8\xAD")) print_message("%s\n", all);
+  assert_null(strstr(all, "\xD9\x81\xD9\x8A \xD9\x85\xD8\xB1\xD8\xAD"));   /* "في مرح": the welcome twice */
+  assert_non_null(strstr(all, "Free-Programming-Books"));
   all = doc_narration("cans.md", "# Cans and Jars\n\nCans and jars keep food.\n");
   assert_non_null(strstr(all, "Welcome to Cans and Jars."));
   /* (a short one, with an auxiliary: "Welcome to This page has moved" was said) */
