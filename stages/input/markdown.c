@@ -4539,10 +4539,10 @@ static int prompt_line(const char *t, int session);
  * names no program (a `cd`, an `export`, a word that is no name). */
 static int command_name(const char *t, size_t n, char *out, size_t cap) {
   const char *e = t + n;
-  const char *w[3];
-  size_t wl[3];
+  const char *w[4];
+  size_t wl[4];
   int nw = 0;
-  for (const char *p = t; p < e && nw < 3;) {
+  for (const char *p = t; p < e && nw < 4;) {
     while (p < e && (*p == ' ' || *p == '\t')) p++;
     if (p >= e) break;
     const char *s = p;
@@ -4574,13 +4574,29 @@ static int command_name(const char *t, size_t n, char *out, size_t cap) {
     for (size_t i = 0; i < sl && sl; i++)
       if (!(islower((unsigned char)w[1][i]) || (i && w[1][i] == '-'))) sl = 0;
   }
-  if (pl + sl + 2 > cap) return 0;
+  /* what it acts on, when that ends the command and is a plain name
+   * ("pip3 install yq", "apt install git", "npm run build": the package is
+   * the point; not an option, a path, a file or a URL) */
+  size_t al = 0;
+  if (sl && nw == 3 && wl[2] >= 2 && wl[2] <= 32 && isalpha((unsigned char)w[2][0])) {
+    al = wl[2];
+    for (size_t i = 0; i < al && al; i++) {
+      unsigned char c = (unsigned char)w[2][i];
+      if (!(islower(c) || isdigit(c) || c == '-' || c == '_')) al = 0;
+    }
+  }
+  if (pl + sl + al + 3 > cap) return 0;
   memcpy(out, prog, pl);
   out[pl] = 0;
   if (sl) {
     out[pl] = ' ';
     memcpy(out + pl + 1, w[1], sl);
     out[pl + 1 + sl] = 0;
+  }
+  if (al) {
+    out[pl + 1 + sl] = ' ';
+    memcpy(out + pl + 2 + sl, w[2], al);
+    out[pl + 2 + sl + al] = 0;
   }
   return 1;
 }

@@ -441,6 +441,19 @@ static void bare_commands_said_by_what_they_run(void **state) {
   if (!n || !strstr(n, "Serve: run tool serve and curl.") || strstr(n, "listening"))
     print_message("narration: %s\n", n ? n : "(none)"), fail();
   cJSON_Delete(m);
+  /* the plain name a command ends with is what it installs or runs ("run
+   * pip3 install yq", yq's README said "run pip3 install."); an option's
+   * value, a file or a path is not said */
+  m = load_text("README.md", "# Tool\n\nTool turns documents into videos for people who read.\n\n## Installation\n\n"
+                "```sh\npip3 install yq\n```\n\n## Develop\n\n```sh\npip install -r requirements.txt\n"
+                "docker pull example/tool\nnpm run build\n```\n", NULL, &d);
+  vgi_diags_free(&d);
+  n = sget(scene_with(m, "command", "pip3 install"), "narration");
+  if (!n || !strstr(n, "run pip3 install yq.")) print_message("narration: %s\n", n ? n : "(none)"), fail();
+  n = sget(scene_with(m, "command", "npm run"), "narration");
+  if (!n || !strstr(n, "run pip install, docker pull, and npm run build."))
+    print_message("narration: %s\n", n ? n : "(none)"), fail();
+  cJSON_Delete(m);
 }
 
 static void command_led_items_are_terms(void **state) {
