@@ -1331,7 +1331,7 @@ static void commands_said_by_what_they_do(void **state) {
   static const char *const said[] = { "Testing: run make check. This command runs the tests.",
     "Suite: run bats, run_tests.sh, and dotnet test. These commands run the tests.",
     "Building: run configure, make, and make install. These commands build and install it.",
-    "Python: run pip install. This command installs it.", "Usage: run widget.", NULL };
+    "Python: run pip install widget. This command installs it.", "Usage: run widget.", NULL };
   for (int i = 0; said[i]; i++)
     if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
   /* install and test together: no phrase says both; the commands named say
