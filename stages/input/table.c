@@ -106,6 +106,17 @@ static int command_column(const cJSON *cols, const cJSON *rows, int col) {
   return col > 0 && n >= 2 && cmds * 2 > n;
 }
 
+/* A word of three letters or more in t (a letter of another script is
+ * its bytes): "530 MB/s" or "2.5x" names nothing, "zlib 1.2" does */
+static int has_word(const char *t) {
+  int run = 0;
+  for (const unsigned char *q = (const unsigned char *)t; *q; q++) {
+    run = isalpha(*q) || *q >= 0x80 ? run + 1 : 0;
+    if (run >= 3) return 1;
+  }
+  return 0;
+}
+
 /* A cell that is a number or a short code of digits ("000", "0x1B", "7F",
  * "2.5"): a column of them says less than one of words */
 static int numeric_cell(const char *t) {
@@ -284,8 +295,8 @@ char *vgi_table_row_names(const cJSON *vc, const char *lang) {
     /* (a name: a few words, something said, no command line) */
     /* (of three letters or more: keys "B, E, t, f" heard in a row say
      * nothing; the heading is said instead) */
-    if (t && strlen(t) >= 3 && strlen(t) <= 40 && words(t) <= 4 && !vgi_nothing_said(t) && !command_cell(t) &&
-        n < 12)
+    if (t && strlen(t) >= 3 && strlen(t) <= 40 && words(t) <= 4 && has_word(t) && !vgi_nothing_said(t) &&
+        !command_cell(t) && n < 12)
       names[n++] = t;
   }
   if (n < 2 || 2 * n < nrows) return NULL;
