@@ -576,6 +576,17 @@ local function body(task)
           err.message = "a fiber it started (vg.go) failed: " .. err.message
           err.traceback = ferr.traceback
         end
+        -- a scene model a stage left (ctx.videos) is held to the counts a
+        -- document is, before it is saved: a million scenes fail here, by
+        -- name, not after minutes writing a state file of 100 MB
+        local videos = ok and type(task.context) == "table" and rawget(task.context, "videos")
+        if type(videos) == "table" then
+          local over = require("vg.model_bounds").over(videos, task.limits or core.limits())
+          if over then
+            ok, err = false, { code = "invalid_model", abort = true,
+              message = "stage '" .. st.name .. "' left a scene model vgrun cannot use: " .. over }
+          end
+        end
         rec.ended = now()
         rec.duration = core.hrtime() - t0
         if ok then
