@@ -37,6 +37,7 @@ typedef struct vgl_fiber {
   lua_State *co;
   int ref;
   int waiting;          /* why it is parked: WAIT_* */
+  int sink_ref;         /* who hears its uncaught error (vg.core.fiber_sink), or LUA_NOREF */
 } fiber;
 
 enum { WAIT_NONE, WAIT_AWAIT, WAIT_SUSPEND, WAIT_YIELD };
@@ -182,15 +183,33 @@ int vgl_await_yield(lua_State *L, vgl_await *a) {
 }
 
 /* ---- fibers ----------------------------------------------------------- */
-static void report_fiber_error(lua_State *co, int status) {
+/* An uncaught error goes to the fiber's sink when it has one (a pipeline
+ * task's: the stage that started the fiber fails with it); a sink that does
+ * not take it, or none, prints it and counts it, so the run cannot end as a
+ * success (vg.core.uncaught_errors). */
+static void report_fiber_error(vg_engine *e, lua_State *co, int status) {
   if (vgl__is_interrupt(co, -1)) {  /* the user pressed Ctrl-C: not a bug to report */
     lua_pop(co, 1);
     return;
   }
   const char *msg = lua_tostring(co, -1);
   luaL_traceback(co, co, msg ? msg : "(error object is not a string)", 0);
+  fiber *f = fiber_of(e, co);
+  if (f && f->sink_ref != LUA_NOREF && !e->closing) {
+    lua_State *L = e->lua->L;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, f->sink_ref);
+    lua_pushstring(L, msg ? msg : "(error object is not a string)");
+    lua_pushstring(L, lua_tostring(co, -1));
+    if (lua_pcall(L, 2, 1, 0) == LUA_OK && lua_toboolean(L, -1)) {
+      lua_pop(L, 1);
+      lua_pop(co, 2);
+      return;
+    }
+    lua_pop(L, 1);
+  }
+  e->lua->uncaught++;
   vg_print_shown("vgrun: uncaught error in a task (%d): %s", status, lua_tostring(co, -1));
-  lua_pop(co, 1);
+  lua_pop(co, 2);
 }
 
 static void fiber_finished(vg_engine *e, lua_State *co) {
@@ -200,6 +219,7 @@ static void fiber_finished(vg_engine *e, lua_State *co) {
   if (!f) return;
   *pp = f->next;
   e->n_fibers--;
+  vgl_unref(e->lua->L, f->sink_ref);
   vgl_unref(e->lua->L, f->ref);  /* may collect co: touch it no more */
   free(f);
 }
@@ -224,7 +244,7 @@ static void resume_fiber(vg_engine *e, lua_State *from, lua_State *co, int nargs
     }
     return;
   }
-  if (st != LUA_OK) report_fiber_error(co, st);
+  if (st != LUA_OK) report_fiber_error(e, co, st);
   fiber_finished(e, co);
 }
 
@@ -258,6 +278,13 @@ int vgl__spawn_fiber(lua_State *L, int nargs) {
   luaL_checktype(L, fidx, LUA_TFUNCTION);
   fiber *f = calloc(1, sizeof *f);
   if (!f) return luaL_error(L, "out of memory");
+  /* a fiber started by one with a sink reports to the same sink */
+  fiber *parent = fiber_of(e, L);
+  f->sink_ref = LUA_NOREF;
+  if (parent && parent->sink_ref != LUA_NOREF) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, parent->sink_ref);
+    f->sink_ref = vgl_ref(L);
+  }
   lua_State *co = lua_newthread(L);
   lua_pushvalue(L, -1);
   f->ref = vgl_ref(L);
@@ -340,6 +367,29 @@ static int l_wake(lua_State *L) {
 
 static int l_in_fiber(lua_State *L) {
   lua_pushboolean(L, vgl__in_fiber(L));
+  return 1;
+}
+
+/* vg.core.fiber_sink(fn|nil): the running fiber's uncaught errors, and those
+ * of every fiber it starts afterwards, go to fn(message, traceback); fn
+ * returns true when it took the error (else it is printed and counted). */
+static int l_fiber_sink(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  fiber *f = vgl__in_fiber(L) ? fiber_of(e, L) : NULL;
+  if (!f) return luaL_error(L, "fiber_sink: not inside a task or vg.go fiber");
+  if (!lua_isnoneornil(L, 1)) luaL_checktype(L, 1, LUA_TFUNCTION);
+  vgl_unref(L, f->sink_ref);
+  f->sink_ref = LUA_NOREF;
+  if (!lua_isnoneornil(L, 1)) {
+    lua_pushvalue(L, 1);
+    f->sink_ref = vgl_ref(L);
+  }
+  return 0;
+}
+
+/* vg.core.uncaught_errors(): how many fibers ended with an error nobody took */
+static int l_uncaught_errors(lua_State *L) {
+  lua_pushinteger(L, vgl_engine(L)->lua->uncaught);
   return 1;
 }
 
@@ -780,6 +830,8 @@ void vgl__register_await_functions(lua_State *L) {
     {"wake", l_wake},
     {"in_fiber", l_in_fiber},
     {"running_fiber", l_running_fiber},
+    {"fiber_sink", l_fiber_sink},
+    {"uncaught_errors", l_uncaught_errors},
     {"cancel_fiber", l_cancel_fiber},
     {"sleep", l_sleep},
     {"spawn", l_spawn},

@@ -17,6 +17,7 @@ typedef struct vgl_bridge {
   int cancel_all_ref;          /* Lua's "mark every task cancelled", or LUA_NOREF */
   struct vgl_await *awaits;    /* pending awaits (doubly linked) */
   struct vgl_fiber *fibers;    /* the coroutines this engine resumes */
+  int uncaught;                /* fibers that ended with an error no sink took */
   /* the watch (vg.core.set_run_limit): a run of Lua longer than this is
    * stopped; 0: off */
   uint64_t watch_ns;

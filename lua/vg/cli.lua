@@ -107,6 +107,13 @@ local function final_code(code)
     end
     return 1
   end
+  -- a fiber (vg.go) outside any task's stage that ended with an error was
+  -- printed when it ended; the run did not do what it was asked
+  local uncaught = core.uncaught_errors()
+  if uncaught > 0 then
+    eprintf("vgrun: %d fiber%s (vg.go) ended with an error (above)\n", uncaught, uncaught == 1 and "" or "s")
+    return 1
+  end
   return 0
 end
 

@@ -569,6 +569,24 @@ local function body(task)
         local ok, err = xpcall(run_stage, on_stage_error, task, st)
         local files = task.stage_files
         task.stage_files = nil
+        local ferr = task.fiber_error
+        task.fiber_error = nil
+        if ok and ferr then
+          ok, err = false, split_error(ferr.message)
+          err.message = "a fiber it started (vg.go) failed: " .. err.message
+          err.traceback = ferr.traceback
+        end
+        -- a scene model a stage left (ctx.videos) is held to the counts a
+        -- document is, before it is saved: a million scenes fail here, by
+        -- name, not after minutes writing a state file of 100 MB
+        local videos = ok and type(task.context) == "table" and rawget(task.context, "videos")
+        if type(videos) == "table" then
+          local over = require("vg.model_bounds").over(videos, task.limits or core.limits())
+          if over then
+            ok, err = false, { code = "invalid_model", abort = true,
+              message = "stage '" .. st.name .. "' left a scene model vgrun cannot use: " .. over }
+          end
+        end
         rec.ended = now()
         rec.duration = core.hrtime() - t0
         if ok then
@@ -809,6 +827,13 @@ function Pipeline:start(input, opts)
   task.doc = doc
   running[id] = task
   task.co = core.go(function()
+    -- a fiber a stage starts (vg.go) that ends with an error fails the
+    -- stage running then: the task's work failed, it must not complete
+    core.fiber_sink(function(msg, traceback)
+      if task.done or not task.stage then return false end
+      task.fiber_error = task.fiber_error or { message = msg, traceback = traceback }
+      return true
+    end)
     local ok, err = xpcall(body, debug.traceback, task)
     if not ok then
       -- a bug in the orchestrator or a listener that escaped: never silent

@@ -596,36 +596,9 @@ function M.check_model(ctx, name, limits)
   end
   local videos = ctx.videos
   if type(videos) ~= "table" then fail("videos: a list expected, got %s", type(videos)) end
-  local nv = rawlen(videos)
-  if nv == 0 then fail("videos: no videos") end
-  if nv > lim.max_keys then fail("%d videos: at most %d (limits.max_keys)", nv, lim.max_keys) end
-  for vi = 1, nv do
-    local v = rawget(videos, vi)
-    local scenes = type(v) == "table" and rawget(v, "scenes")
-    if type(scenes) == "table" then
-      local ns = rawlen(scenes)
-      if ns > lim.max_scenes then
-        fail("videos[%d].scenes: %d scenes: a video may have at most %d (limits.max_scenes)", vi - 1, ns, lim.max_scenes)
-      end
-      for si = 1, ns do
-        local s = rawget(scenes, si)
-        local narr = type(s) == "table" and rawget(s, "narration")
-        if type(narr) == "string" and #narr > lim.max_narration then
-          fail("videos[%d].scenes[%d].narration: %d bytes: at most %d (limits.max_narration)", vi - 1, si - 1,
-            #narr, lim.max_narration)
-        end
-        local vc = type(s) == "table" and rawget(s, "visual_content")
-        if type(vc) == "table" then
-          for k, list in next, vc do
-            if type(list) == "table" and rawlen(list) > lim.max_keys then
-              fail("videos[%d].scenes[%d].visual_content.%s: %d items: at most %d (limits.max_keys)", vi - 1, si - 1,
-                tostring(k), rawlen(list), lim.max_keys)
-            end
-          end
-        end
-      end
-    end
-  end
+  if rawlen(videos) == 0 then fail("videos: no videos") end
+  local over = require("vg.model_bounds").over(videos, lim)
+  if over then fail("%s", over) end
   -- (as a loaded document is validated: plug-ins' scene types known, the task's limits)
   local ok, why, diags = pcall(require("vg.input_core").from_table, { videos = videos },
     { limits = limits, narrate = false })

@@ -411,14 +411,14 @@ local function file_route(ctx)
   -- names the task made are plain names (a title in another script keeps
   -- its letters: stages/input/file_names.c); anything else is nobody's file
   if not name:match("^[%w\128-\255][%w\128-\255%._%-]*$") or #name > 200 then
-    return M.send_error(ctx, 404, "no file " .. name .. " in task " .. id)
+    return M.send_error(ctx, 404, "no file " .. require("vg.shown").cut(name) .. " in task " .. id)
   end
   local path = mgr:file(id, name)
-  if not path then return M.send_error(ctx, 404, "no file " .. name .. " in task " .. id) end
+  if not path then return M.send_error(ctx, 404, "no file " .. require("vg.shown").cut(name) .. " in task " .. id) end
   local ext = name:match("%.(%w+)$")
   local ok, err = ctx.req:file(path, MIME[ext or ""] or "application/octet-stream",
     ctx.headers { ["cache-control"] = "no-cache" })
-  if not ok then M.send_error(ctx, 404, "no file " .. name .. " in task " .. id .. ": " .. tostring(err)) end
+  if not ok then M.send_error(ctx, 404, "no file " .. require("vg.shown").cut(name) .. " in task " .. id .. ": " .. tostring(err)) end
 end
 
 -- Last-Event-ID as the server sends them: decimal digits. Digits too many

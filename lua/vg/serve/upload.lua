@@ -4,6 +4,7 @@
 -- Everything here is untrusted: names are the client's and used only for
 -- their extension; the server stores uploads under names it makes.
 local json = require("vg").json
+local cut = require("vg.shown").cut   -- what a client sent, echoed bounded and escaped
 local M = {}
 
 local MAX_PARTS = 32
@@ -107,7 +108,7 @@ function M.document(info)
     for k, v in pairs(t) do fields[k] = { data = v } end
   elseif ctype:find("^image/") or ctype:find("^audio/") or ctype:find("^video/") or ctype:find("^font/") then
     -- a picture or a recording is never a document (sent as a body by mistake)
-    return nil, 415, "Content-Type " .. ctype:match("^[^;%s]*") .. " is not a document: send text/markdown, "
+    return nil, 415, "Content-Type " .. cut(ctype:match("^[^;%s]*"), 60) .. " is not a document: send text/markdown, "
       .. "a ?format=, JSON or multipart"
   elseif #body > 0 then
     -- a document as the whole body; its format from ?format= (the router
@@ -138,7 +139,7 @@ function M.document(info)
     local fmt = FORMATS[ext_of(f.filename) or ""]
     if not fmt then
       return nil, 415, string.format("%s: not a document vgrun reads (.md .rst .adoc .txt .yaml .yml .json .srt .vtt, or a .zip/.tar of a set)",
-        tostring(f.filename))
+        cut(f.filename))
     end
     return { name = f.filename, bytes = f.data, format = fmt }, options, fields
   end

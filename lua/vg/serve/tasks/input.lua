@@ -55,7 +55,7 @@ function M.extension(name)
   for k in pairs(adapter_extensions()) do known[#known + 1] = "." .. k end
   table.sort(known)
   return nil, string.format("%s: not a document type vgrun reads (%s, or a zip/tar of a set)",
-    name:gsub("[%c]", "?"):sub(1, 100), table.concat(known, " "))
+    require("vg.shown").cut(name), table.concat(known, " "))
 end
 
 local function write(path, bytes)
@@ -94,7 +94,7 @@ local function bsdtar(args)
 end
 
 -- An entry's name as the listing shows it, cut for a message.
-local function shown(name) return (name:gsub("[%c]", "?"):sub(1, 100)) end
+local shown = require("vg.shown").cut   -- a client's name: bounded, escaped
 
 -- An mtree name's bytes: its escapes (\ooo, octal) undone.
 local function mtree_unescape(name)
@@ -201,12 +201,12 @@ local function walk_check(dir, depth)
   for _, e in ipairs(list) do
     local p = dir .. "/" .. e.name
     local st = core.stat(p, true)
-    if not st then return nil, "the archive's entry " .. e.name .. " cannot be read" end
+    if not st then return nil, "the archive's entry " .. shown(e.name) .. " cannot be read" end
     if st.type == "dir" then
       local ok, werr = walk_check(p, depth + 1)
       if not ok then return nil, werr end
     elseif st.type ~= "file" or st.nlink ~= 1 then
-      return nil, "the archive holds " .. e.name .. ", which is not a plain file"
+      return nil, "the archive holds " .. shown(e.name) .. ", which is not a plain file"
     end
   end
   return true

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# A fiber a stage starts (vg.go) that ends with an error fails that stage
+# with the error and its file and line: the task fails, the run exits 1
+# (it printed "uncaught error in a task", ran the next stage and exited 0).
+# A fiber outside any stage that ends with an error is printed and the run
+# exits 1 at the end.
+#   VGRUN=build/vgrun tests/cli/fiber_errors.sh
+. "$(dirname "$0")/../lib.sh"
+vg_scratch fiber-errors
+cd "$T" || exit 1
+
+cat >bg.lua <<'LUA'
+local vg = require("vg")
+local r = vg.pipeline{ name = "bg", stages = {
+  vg.stage{ name = "work", run = function(ctx)
+    vg.go(function() vg.sleep(0.01); error("background broke") end)
+    vg.sleep(0.1)
+  end },
+  vg.stage{ name = "after", run = function() print("after ran") end },
+} }:run(nil, { task_id = "bg" })
+print("status " .. r.status)
+LUA
+"$VGRUN" bg.lua >out.txt 2>err.txt; rc=$?
+expect_rc 1 "a stage whose fiber failed"
+check "the task failed" has out.txt '^status failed$'
+check "the next stage did not run" hasnt out.txt 'after ran'
+check "the stage is named, with the script's line" has err.txt \
+  "task 'bg' failed in stage 'work': a fiber it started (vg.go) failed: bg.lua:4: background broke"
+check "not reported as uncaught" hasnt err.txt 'uncaught error'
+check "the state names the line" python3 -c "import json,sys; e=json.load(open(\"state/tasks/bg.json\"))[\"errors\"][0]; sys.exit(not (e[\"file\"] == \"bg.lua\" and e[\"line\"] == 4))"
+
+# a fiber the stage started that fails later (while the next stage runs) fails that one
+cat >late.lua <<'LUA'
+local vg = require("vg")
+local r = vg.pipeline{ name = "late", stages = {
+  vg.stage{ name = "one", run = function() vg.go(function() vg.sleep(0.05); error("late") end) end },
+  vg.stage{ name = "two", run = function() vg.sleep(0.2) end },
+} }:run(nil, { save_state = false })
+print("status " .. r.status)
+LUA
+"$VGRUN" late.lua >out.txt 2>err.txt; rc=$?
+expect_rc 1 "a fiber failing during the next stage"
+check "late: the task failed" has out.txt '^status failed$'
+check "late: in the stage running then" has err.txt "in stage 'two': a fiber it started (vg.go) failed: late.lua:3: late"
+
+# outside any task: printed when it ends, exit 1 at the end
+"$VGRUN" -e 'local vg = require("vg"); vg.go(function() error("lonely", 0) end); print("main done")' >out.txt 2>err.txt; rc=$?
+expect_rc 1 "a lone fiber that failed"
+check "lone: printed" has err.txt 'uncaught error in a task (2): lonely'
+check "lone: counted" has err.txt '^vgrun: 1 fiber (vg.go) ended with an error (above)$'
+check "lone: the script went on" has out.txt 'main done'
+
+# a fiber that ends well changes nothing
+"$VGRUN" -e 'local vg = require("vg"); vg.go(function() vg.sleep(0) end)' >out.txt 2>err.txt; rc=$?
+expect_rc 0 "a fiber that ended well"
+vg_done
