@@ -1208,9 +1208,9 @@ static char *detail_out(const char *h, int max) {
 
 /* The bare web addresses of a headline ("https://example.org/issues",
  * "<www.example.org>") out: the headline is cut before one that three words
- * or more come before (1), an earlier one becomes its host name
- * ("example.org"; 0). */
-static int address_out(char *h) {
+ * or more come before (1, when cut), an earlier one becomes its host name
+ * ("example.org"; 0). A short bullet (not cut) shows each as its host name. */
+static int address_out(char *h, int cut) {
   for (char *w = h; *w;) {
     while (*w == ' ') w++;
     char *e = w + strcspn(w, " ");
@@ -1225,7 +1225,7 @@ static int address_out(char *h) {
     int before = 0;
     for (char *q = h; q < w; q++)
       if (*q != ' ' && (q + 1 == w || q[1] == ' ')) before++;
-    if (before >= 3) {
+    if (before >= 3 && cut) {
       while (w > h && w[-1] == ' ') w--;
       *w = 0;
       return 1;
@@ -1275,7 +1275,7 @@ char *vgi_shown_headline(const char *t) {
   }
   /* a bare address is never shown: the words before it stand alone (the
    * "located at" that placed it goes below), else its host name */
-  int addressed = address_out(h);
+  int addressed = address_out(h, 1);
   /* no space, no-break space ("fichiers&nbsp;:") or clause mark at its end */
   size_t l = strlen(h);
   for (;;) {
@@ -4116,6 +4116,53 @@ static int host_object(const char *s, const char *p, const char *a, const char *
          !word_of(placing_verb, b, n);
 }
 
+/* A web address that is its clause's subject ("Also <https://example.org/y>
+ * is the home.", "https://example.org hosts the manual."): it opens its
+ * sentence, or follows an adverb that opens one, and a verb follows it.
+ * Taken out, the sentence had none ("Also is the home."); it is said by its
+ * host name ("example.org"), as the bullet shows it (address_out). The host
+ * in *hs, its length returned; 0 when it is no such subject. English only. */
+static size_t address_subject(const char *s, const char *p, const char *a, const char *z, const char *e,
+                              const char **hs) {
+  if (!said_en_) return 0;
+  while (a < z && *a == '<') a++;   /* an autolink, "<https://…>" */
+  const char *host = NULL, *sch = a;
+  while (sch < z && isalpha((unsigned char)*sch)) sch++;
+  if (sch > a && z - sch > 3 && !strncmp(sch, "://", 3)) host = sch + 3;
+  else if (z - a > 4 && !strncasecmp(a, "www.", 4)) host = a;
+  if (!host) return 0;
+  if (!strncasecmp(host, "www.", 4) && host + 4 < z) host += 4;
+  size_t hl = strcspn(host, "/?#> )\"'");
+  if (host + hl > z) hl = (size_t)(z - host);
+  if (hl < 3 || !memchr(host, '.', hl)) return 0;
+  /* the sentence's own mark after it ends the clause: no verb follows */
+  for (const char *q = z; q < e; q++)
+    if (strchr(".,;:!?", *q)) return 0;
+  /* what comes before: the sentence's start, or one opening adverb */
+  const char *pe = p;
+  while (pe > s && pe[-1] == ' ') pe--;
+  int opens = pe == s || strchr(".!?", pe[-1]);
+  if (!opens) {
+    const char *pb = pe;
+    while (pb > s && pb[-1] != ' ') pb--;
+    static const char *const adverbs[] = { "also", "then", "now", "here", "today", "currently", "still", "so",
+                                           "and", "but", NULL };
+    size_t n = (size_t)(pe - pb);
+    if (n && pe[-1] == ',') n--;
+    const char *bb = pb;
+    while (bb > s && bb[-1] == ' ') bb--;
+    if (!word_of(adverbs, pb, n) || !(bb == s || strchr(".!?", bb[-1]))) return 0;
+  }
+  /* the verb after it */
+  const char *nx = e;
+  while (*nx == ' ') nx++;
+  size_t nl = strcspn(nx, " ");
+  while (nl && strchr(",;:.!?", nx[nl - 1])) nl--;
+  if (!nl || !word_of(subject_verbs, nx, nl)) return 0;
+  *hs = host;
+  return hl;
+}
+
 /* Whether the word before p in s makes a dotfile a thing of its own
  * ("your ~/.zshrc", "in ~/.profile", "edit ~/.bashrc"), not one of a
  * choice of paths ("/etc/inputrc or ~/.inputrc": both go, or neither). */
@@ -4249,6 +4296,8 @@ static char *speech_out(char *s) {
       vgi_buf_add(&b, a, (size_t)(z - a));
       for (const char *q = z; q < e; q++)   /* the sentence's own marks after it */
         if (strchr(".,;:!?)", *q)) vgi_buf_add(&b, q, 1);
+    } else if (z > a && (sn = address_subject(s, p, a, z, e, &sa))) {
+      vgi_buf_add(&b, sa, sn);   /* (its brackets and quotes go with it) */
     } else if (z > a && (p == s || (p - s >= 2 && p[-1] == ' ' && strchr(".!?", p[-2]))) &&
                unsaid(a, (size_t)(z - a)) && (sn = term_path_stem(a, z, e, stem, sizeof stem))) {
       /* a file that opens a sentence as its term ("`docs/cli.md`: the
@@ -6965,6 +7014,10 @@ static void headline_items(cJSON *scenes, int summary) {
       if (cJSON_IsString(t) && vgi_word_count(t->valuestring) > 1) {
         char *j = vgi_strdup(t->valuestring);
         trailing_url_out(j);
+        /* a bare address inside a short item ("distributed by
+         * https://github.com/abesto/yq and …") is shown as its host name,
+         * as a longer one is (vgi_shown_headline), never raw */
+        if (reading_words(j) <= 14) address_out(j, 0);
         joining_end_out(j);
         if (*j && strcmp(j, t->valuestring)) cJSON_SetValuestring(t, j);
         free(j);

@@ -459,6 +459,35 @@ static void pointer_without_link(void **state) {
   assert_non_null(strstr(all, "Questions go to the list."));
 }
 
+/* A bare web address is never shown or said raw. One that is its
+ * sentence's subject ("Also <https://example.org/y> is the home.") is said
+ * by its host name, not taken out to leave "Also is the home."; one inside
+ * a short list item is shown by its host name, as a long item's is. */
+static void bare_address_as_host(void **state) {
+  (void)state;
+  const char *doc = "# Tool\n\n## Home\n\nAlso <https://example.org/y> is the home.\n\n"
+                    "https://www.example.net/docs has the manual.\n\n"
+                    "## Old\n\n- Versions prior to 2.0.0 are distributed by https://github.com/abesto/yq and are "
+                    "not related.\n- Install it with pip.\n";
+  const char *all = doc_narration("host.md", doc);
+  if (!strstr(all, "Also example.org is the home.") || !strstr(all, "example.net has the manual.") ||
+      strstr(all, "://"))
+    print_message("narration: %s\n", all), fail();
+  vgi_diags d = {0};
+  cJSON *m = load_text("host.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  int found = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    char *vc = cJSON_PrintUnformatted(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"));
+    if (strstr(vc, "://")) print_message("shown: %s\n", vc), fail();
+    found += strstr(vc, "distributed by github.com and are not related") != NULL;
+    free(vc);
+  }
+  assert_int_equal(found, 1);
+  cJSON_Delete(m);
+}
+
 /* An item that only points elsewhere is no bullet while another stays, in
  * en, de, fr and es; the narration keeps a pointer that names a place the
  * viewer can find ("the FAQ", "the file INSTALL"), not one to "the
@@ -1786,6 +1815,7 @@ int main(void) {
     cmocka_unit_test(bullets_keep_their_verbs),
     cmocka_unit_test(long_subtitle_shown_short),
     cmocka_unit_test(pointer_without_link),
+      cmocka_unit_test(bare_address_as_host),
     cmocka_unit_test(pointers_are_no_bullets),
     cmocka_unit_test(place_phrase_without_path),
     cmocka_unit_test(object_without_path),
