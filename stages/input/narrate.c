@@ -354,6 +354,7 @@ static const char *const placing_verb[] = { "located", "available", "hosted", "f
  * brackets glued to a word count eight characters as four words. Edits t
  * in place. */
 static int awaits_object(const char *w, size_t n);
+static int shell_word(const char *w, size_t n);
 static int word_of(const char *const *list, const char *w, size_t n);
 
 /* Whether the sentence needs the aside that ends at `after` ("Programs may
@@ -1527,6 +1528,7 @@ static int item_clause(const char *t, const char *lang) {
 static int dangling_word(const char *w, size_t n);
 static int preposition(const char *w, size_t n);
 static int awaits_object(const char *w, size_t n);
+static int shell_word(const char *w, size_t n);
 
 /* A sentence whose colon falls inside its clause: the word before the colon
  * waits for what the list gives ("pip works on:", "installed if you are:",
@@ -7431,12 +7433,14 @@ static char *command_out(char *t, const char *lang) {
         if (j < n && !option_word(t + ws[j], we[j] - ws[j]) && t[we[j] - 1] == ',') j++;
         same |= z - lo < 2 && j < n && t[ws[j]] == '-' && t[ws[j] + 1] == '-' && t[we[j - 1] - 1] == ',';
       }
-      if (strchr(".,;:!?)", w[wl - 1]) && !(w[wl - 1] == ',' && same)) break;
+      /* ("yq -y . < in.json": a lone "." before more of the line is a folder) */
+      int folder = z > k && shell_word(w, wl) && (islower((unsigned char)*nx) || shell_word(nx, nl));
+      if (strchr(".,;:!?)", w[wl - 1]) && !(w[wl - 1] == ',' && same) && !folder) break;
       /* a bracket after an option ("--max-lines (-L, -l)") is an aside of
        * its own, taken out when the loop comes to it */
       if (*nx == '(') break;
       if (nl == 1 && strchr("$#%", *nx)) break;   /* the prompt of the next command line */
-      int value = 0;
+      int value = shell_word(nx, nl);   /* (a redirection: the line goes on, "> out.yml") */
       for (size_t q = 0; q < nl; q++) value |= strchr("=/.{}\"'0123456789", nx[q]) != NULL;
       /* a placeholder in capitals after an option ("--connect-to
        * HOST1:PORT1:HOST2:PORT2", "-o FILE") is its value, not prose */
@@ -7464,7 +7468,8 @@ static char *command_out(char *t, const char *lang) {
                (z + 2 >= n || (pl_ < nl && option_word(t + ws[z + 2], we[z + 2] - ws[z + 2])));
       }
       placeholder |= caps;
-      if (!option_word(nx, nl) && ((prose_word(nx, nl) && !caps) || (!value && memchr(w, '=', wl)))) break;
+      if (!option_word(nx, nl) && !shell_word(nx, nl) && ((prose_word(nx, nl) && !caps) || (!value && memchr(w, '=', wl))))
+        break;
       /* a bare word ("install", "generates") is the command's only when it
        * ends the clause or more of the command follows it: "make -j4
        * install." / "./configure --debug | generates two binaries" */
@@ -7478,6 +7483,7 @@ static char *command_out(char *t, const char *lang) {
         size_t l2 = we[z + 2] - ws[z + 2];
         int v2 = 0;
         for (size_t q = 0; q < l2; q++) v2 |= strchr("=/{}\"'0123456789", n2[q]) != NULL;
+        v2 |= shell_word(n2, l2);   /* ("yq -y x < in.json") */
         if (!option_word(n2, l2) && !v2) break;
       }
       z++;
@@ -7525,6 +7531,9 @@ static char *command_out(char *t, const char *lang) {
     for (size_t q = ws[a]; q < we[z]; q++) valued |= t[q] == '=' || t[q] == '/';
     /* (a folder given as "." or "..": "find . -name x" is a command line) */
     for (int i = a + 1; i < k; i++) valued |= (we[i] - ws[i] <= 2) && !strncmp(t + ws[i], "..", we[i] - ws[i]);
+    /* (and one after the option, or a redirection: "yq -y . < in.json > out.yml"
+     * is the yq command, never read out with its signs) */
+    for (int i = k + 1; i <= z && a < k; i++) valued |= shell_word(t + ws[i], we[i] - ws[i]);
     /* (or a pattern in quotes after the option: "fd -HI '.*[0-9]\\.jpg$'" is
      * no phrase to read out) */
     for (size_t q = we[k]; q < we[z]; q++) valued |= strchr("'\"", t[q]) && strpbrk_n_any(t + q, we[z] - q, "*[$\\^");
@@ -8023,6 +8032,20 @@ static void mnemonic_out(char *t, const char *lang) {
 
 void vgi_mnemonic_out(char *t, const char *lang) { mnemonic_out(t, lang); }
 
+/* A word only a command line has between its words: a folder given as
+ * "." or ".." ("jq . file.json", never a full stop: one ends a word), or
+ * a shell's redirection or operator ("<", ">", ">>", "2>", "&&", "||"). */
+static int shell_word(const char *w, size_t n) {
+  if (n && n <= 2 && !strncmp(w, "..", n)) return 1;
+  if (!n || n > 3) return 0;
+  int op = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!strchr("<>&|2", w[i])) return 0;
+    op |= w[i] != '2';
+  }
+  return op && !(n == 1 && *w == '|');   /* (a bar is a pipeline's: pipeline_out) */
+}
+
 /* A pipeline in the prose ("find /tmp -name core -print | xargs rm -f", a
  * man page's example) is said by its programs, "the find and xargs
  * pipeline": never "the find command | the xargs command" with the bar
@@ -8044,7 +8067,9 @@ static char *pipeline_out(char *t) {
       const char *w = t + ws[a - 1];
       size_t wl = we[a - 1] - ws[a - 1];
       /* ("cut -d: -f1 …": an option's colon ends no clause) */
-      if ((strchr(".:;!?", w[wl - 1]) && *w != '-') || (wl == 1 && strchr("$#%", *w)) || prose_word(w, wl)) break;
+      if ((strchr(".:;!?", w[wl - 1]) && *w != '-' && !(shell_word(w, wl) && a - 1 > 0)) ||
+          (wl == 1 && strchr("$#%", *w)) || prose_word(w, wl))
+        break;
       a--;
     }
     /* on over the segments to the clause's end */
@@ -8060,7 +8085,7 @@ static char *pipeline_out(char *t) {
       }
       if (i > progs[np - 1] && prose_word(w, wl) && !isupper((unsigned char)*w)) break;
       z = i;
-      end = strchr(".,:;!?", w[wl - 1]) != NULL && *w != '-';
+      end = strchr(".,:;!?", w[wl - 1]) != NULL && *w != '-' && !(shell_word(w, wl) && i + 1 < n);
     }
     ok &= z > progs[np - 1] - 1 && progs[np - 1] < n;
     /* a command line: after a prompt, or a word only a command has (an
@@ -8072,7 +8097,7 @@ static char *pipeline_out(char *t) {
       const char *w = t + ws[i];
       size_t wl = we[i] - ws[i];
       tech |= (wl > 1 && w[0] == '-' && isalnum((unsigned char)w[1])) || (wl > 1 && memchr(w, '/', wl)) ||
-              (wl == 1 && strchr("<>", *w));
+              shell_word(w, wl);
     }
     for (int q = 0; q < np && ok; q++) ok = !prose_word(t + ws[progs[q]], we[progs[q]] - ws[progs[q]]);
     ok &= tech;

@@ -488,6 +488,22 @@ static void bare_address_as_host(void **state) {
   cJSON_Delete(m);
 }
 
+/* A command line with a lone "." argument or a redirection is named by
+ * its program, as one with a value is: never read out with its signs
+ * ("yq -y. < in.json > out.yml", "yq -y dot in.json"). */
+static void command_with_shell_words_named(void **state) {
+  (void)state;
+  vgi_options o = {0};
+  o.detail = VGI_DETAIL_FULL;
+  const char *all = doc_narration_with("cmd.md", "# Tool\n\n## Convert\n\nYou can convert JSON to YAML: "
+                                       "`yq -y . < in.json > out.yml`. Or write it: `yq -y x > out.yml`. Now run "
+                                       "`yq -y . in.json` again.\n", &o);
+  if (strstr(all, "<") || strstr(all, ">") || strstr(all, "dot") || strstr(all, "-y") ||
+      !strstr(all, "YAML: the yq command.") || !strstr(all, "write it: the yq command.") ||
+      !strstr(all, "Now run the yq command"))
+    print_message("narration: %s\n", all), fail();
+}
+
 /* An item that only points elsewhere is no bullet while another stays, in
  * en, de, fr and es; the narration keeps a pointer that names a place the
  * viewer can find ("the FAQ", "the file INSTALL"), not one to "the
@@ -1816,6 +1832,7 @@ int main(void) {
     cmocka_unit_test(long_subtitle_shown_short),
     cmocka_unit_test(pointer_without_link),
       cmocka_unit_test(bare_address_as_host),
+      cmocka_unit_test(command_with_shell_words_named),
     cmocka_unit_test(pointers_are_no_bullets),
     cmocka_unit_test(place_phrase_without_path),
     cmocka_unit_test(object_without_path),
