@@ -1234,6 +1234,17 @@ static int address_out(char *h, int cut) {
     if (!strncmp(host, "www.", 4) && host + 4 < e) host += 4;
     size_t hl = strcspn(host, "/?#> )\"'");
     if (host + hl > e) hl = (size_t)(e - host);
+    /* a short bullet keeps a path of two parts at most, which names the
+     * thing ("github.com/nvm-sh/nvm": "github.com" alone names none), without
+     * its query, fragment, trailing "/" or ".git" */
+    if (!cut && host[hl] == '/') {
+      size_t pl = hl + strcspn(host + hl, "?#> )\"'"), parts = 0;
+      if (host + pl > e) pl = (size_t)(e - host);
+      while (pl > hl && strchr(".,;:!?/", host[pl - 1])) pl--;
+      if (pl - hl > 4 && !strncmp(host + pl - 4, ".git", 4)) pl -= 4;
+      for (size_t q = hl; q < pl; q++) parts += host[q] == '/';
+      if (pl > hl + 1 && parts <= 2) hl = pl;
+    }
     /* the sentence's own marks after the address stay */
     char *m = e;
     while (m > host + hl && strchr(".,;:!?", m[-1])) m--;
