@@ -356,6 +356,7 @@ static const char *const placing_verb[] = { "located", "available", "hosted", "f
 static int awaits_object(const char *w, size_t n);
 static int dangling_word(const char *w, size_t n);
 static int preposition(const char *w, size_t n);
+static int shell_word(const char *w, size_t n);
 static int word_of(const char *const *list, const char *w, size_t n);
 
 /* Whether the sentence needs the aside that ends at `after` ("Programs may
@@ -1213,9 +1214,9 @@ static char *detail_out(const char *h, int max) {
 
 /* The bare web addresses of a headline ("https://example.org/issues",
  * "<www.example.org>") out: the headline is cut before one that three words
- * or more come before (1), an earlier one becomes its host name
- * ("example.org"; 0). */
-static int address_out(char *h) {
+ * or more come before (1, when cut), an earlier one becomes its host name
+ * ("example.org"; 0). A short bullet (not cut) shows each as its host name. */
+static int address_out(char *h, int cut) {
   for (char *w = h; *w;) {
     while (*w == ' ') w++;
     char *e = w + strcspn(w, " ");
@@ -1230,7 +1231,7 @@ static int address_out(char *h) {
     int before = 0;
     for (char *q = h; q < w; q++)
       if (*q != ' ' && (q + 1 == w || q[1] == ' ')) before++;
-    if (before >= 3) {
+    if (before >= 3 && cut) {
       while (w > h && w[-1] == ' ') w--;
       *w = 0;
       return 1;
@@ -1238,6 +1239,17 @@ static int address_out(char *h) {
     if (!strncmp(host, "www.", 4) && host + 4 < e) host += 4;
     size_t hl = strcspn(host, "/?#> )\"'");
     if (host + hl > e) hl = (size_t)(e - host);
+    /* a short bullet keeps a path of two parts at most, which names the
+     * thing ("github.com/nvm-sh/nvm": "github.com" alone names none), without
+     * its query, fragment, trailing "/" or ".git" */
+    if (!cut && host[hl] == '/') {
+      size_t pl = hl + strcspn(host + hl, "?#> )\"'"), parts = 0;
+      if (host + pl > e) pl = (size_t)(e - host);
+      while (pl > hl && strchr(".,;:!?/", host[pl - 1])) pl--;
+      if (pl - hl > 4 && !strncmp(host + pl - 4, ".git", 4)) pl -= 4;
+      for (size_t q = hl; q < pl; q++) parts += host[q] == '/';
+      if (pl > hl + 1 && parts <= 2) hl = pl;
+    }
     /* the sentence's own marks after the address stay */
     char *m = e;
     while (m > host + hl && strchr(".,;:!?", m[-1])) m--;
@@ -1280,7 +1292,7 @@ char *vgi_shown_headline(const char *t) {
   }
   /* a bare address is never shown: the words before it stand alone (the
    * "located at" that placed it goes below), else its host name */
-  int addressed = address_out(h);
+  int addressed = address_out(h, 1);
   /* no space, no-break space ("fichiers&nbsp;:") or clause mark at its end */
   size_t l = strlen(h);
   for (;;) {
@@ -1532,6 +1544,7 @@ static int item_clause(const char *t, const char *lang) {
 static int dangling_word(const char *w, size_t n);
 static int preposition(const char *w, size_t n);
 static int awaits_object(const char *w, size_t n);
+static int shell_word(const char *w, size_t n);
 
 /* A sentence whose colon falls inside its clause: the word before the colon
  * waits for what the list gives ("pip works on:", "installed if you are:",
@@ -4146,6 +4159,53 @@ static int host_object(const char *s, const char *p, const char *a, const char *
          !word_of(placing_verb, b, n);
 }
 
+/* A web address that is its clause's subject ("Also <https://example.org/y>
+ * is the home.", "https://example.org hosts the manual."): it opens its
+ * sentence, or follows an adverb that opens one, and a verb follows it.
+ * Taken out, the sentence had none ("Also is the home."); it is said by its
+ * host name ("example.org"), as the bullet shows it (address_out). The host
+ * in *hs, its length returned; 0 when it is no such subject. English only. */
+static size_t address_subject(const char *s, const char *p, const char *a, const char *z, const char *e,
+                              const char **hs) {
+  if (!said_en_) return 0;
+  while (a < z && *a == '<') a++;   /* an autolink, "<https://…>" */
+  const char *host = NULL, *sch = a;
+  while (sch < z && isalpha((unsigned char)*sch)) sch++;
+  if (sch > a && z - sch > 3 && !strncmp(sch, "://", 3)) host = sch + 3;
+  else if (z - a > 4 && !strncasecmp(a, "www.", 4)) host = a;
+  if (!host) return 0;
+  if (!strncasecmp(host, "www.", 4) && host + 4 < z) host += 4;
+  size_t hl = strcspn(host, "/?#> )\"'");
+  if (host + hl > z) hl = (size_t)(z - host);
+  if (hl < 3 || !memchr(host, '.', hl)) return 0;
+  /* the sentence's own mark after it ends the clause: no verb follows */
+  for (const char *q = z; q < e; q++)
+    if (strchr(".,;:!?", *q)) return 0;
+  /* what comes before: the sentence's start, or one opening adverb */
+  const char *pe = p;
+  while (pe > s && pe[-1] == ' ') pe--;
+  int opens = pe == s || strchr(".!?", pe[-1]);
+  if (!opens) {
+    const char *pb = pe;
+    while (pb > s && pb[-1] != ' ') pb--;
+    static const char *const adverbs[] = { "also", "then", "now", "here", "today", "currently", "still", "so",
+                                           "and", "but", NULL };
+    size_t n = (size_t)(pe - pb);
+    if (n && pe[-1] == ',') n--;
+    const char *bb = pb;
+    while (bb > s && bb[-1] == ' ') bb--;
+    if (!word_of(adverbs, pb, n) || !(bb == s || strchr(".!?", bb[-1]))) return 0;
+  }
+  /* the verb after it */
+  const char *nx = e;
+  while (*nx == ' ') nx++;
+  size_t nl = strcspn(nx, " ");
+  while (nl && strchr(",;:.!?", nx[nl - 1])) nl--;
+  if (!nl || !word_of(subject_verbs, nx, nl)) return 0;
+  *hs = host;
+  return hl;
+}
+
 /* Whether the word before p in s makes a dotfile a thing of its own
  * ("your ~/.zshrc", "in ~/.profile", "edit ~/.bashrc"), not one of a
  * choice of paths ("/etc/inputrc or ~/.inputrc": both go, or neither). */
@@ -4279,6 +4339,8 @@ static char *speech_out(char *s) {
       vgi_buf_add(&b, a, (size_t)(z - a));
       for (const char *q = z; q < e; q++)   /* the sentence's own marks after it */
         if (strchr(".,;:!?)", *q)) vgi_buf_add(&b, q, 1);
+    } else if (z > a && (sn = address_subject(s, p, a, z, e, &sa))) {
+      vgi_buf_add(&b, sa, sn);   /* (its brackets and quotes go with it) */
     } else if (z > a && (p == s || (p - s >= 2 && p[-1] == ' ' && strchr(".!?", p[-2]))) &&
                unsaid(a, (size_t)(z - a)) && (sn = term_path_stem(a, z, e, stem, sizeof stem))) {
       /* a file that opens a sentence as its term ("`docs/cli.md`: the
@@ -7017,6 +7079,10 @@ static void headline_items(cJSON *scenes, int summary) {
       if (cJSON_IsString(t) && vgi_word_count(t->valuestring) > 1) {
         char *j = vgi_strdup(t->valuestring);
         trailing_url_out(j);
+        /* a bare address inside a short item ("distributed by
+         * https://github.com/abesto/yq and …") is shown as its host name,
+         * as a longer one is (vgi_shown_headline), never raw */
+        if (reading_words(j) <= 14) address_out(j, 0);
         joining_end_out(j);
         if (*j && strcmp(j, t->valuestring)) cJSON_SetValuestring(t, j);
         free(j);
@@ -7430,12 +7496,14 @@ static char *command_out(char *t, const char *lang) {
         if (j < n && !option_word(t + ws[j], we[j] - ws[j]) && t[we[j] - 1] == ',') j++;
         same |= z - lo < 2 && j < n && t[ws[j]] == '-' && t[ws[j] + 1] == '-' && t[we[j - 1] - 1] == ',';
       }
-      if (strchr(".,;:!?)", w[wl - 1]) && !(w[wl - 1] == ',' && same)) break;
+      /* ("yq -y . < in.json": a lone "." before more of the line is a folder) */
+      int folder = z > k && shell_word(w, wl) && (islower((unsigned char)*nx) || shell_word(nx, nl));
+      if (strchr(".,;:!?)", w[wl - 1]) && !(w[wl - 1] == ',' && same) && !folder) break;
       /* a bracket after an option ("--max-lines (-L, -l)") is an aside of
        * its own, taken out when the loop comes to it */
       if (*nx == '(') break;
       if (nl == 1 && strchr("$#%", *nx)) break;   /* the prompt of the next command line */
-      int value = 0;
+      int value = shell_word(nx, nl);   /* (a redirection: the line goes on, "> out.yml") */
       for (size_t q = 0; q < nl; q++) value |= strchr("=/.{}\"'0123456789", nx[q]) != NULL;
       /* a placeholder in capitals after an option ("--connect-to
        * HOST1:PORT1:HOST2:PORT2", "-o FILE") is its value, not prose */
@@ -7463,7 +7531,8 @@ static char *command_out(char *t, const char *lang) {
                (z + 2 >= n || (pl_ < nl && option_word(t + ws[z + 2], we[z + 2] - ws[z + 2])));
       }
       placeholder |= caps;
-      if (!option_word(nx, nl) && ((prose_word(nx, nl) && !caps) || (!value && memchr(w, '=', wl)))) break;
+      if (!option_word(nx, nl) && !shell_word(nx, nl) && ((prose_word(nx, nl) && !caps) || (!value && memchr(w, '=', wl))))
+        break;
       /* a bare word ("install", "generates") is the command's only when it
        * ends the clause or more of the command follows it: "make -j4
        * install." / "./configure --debug | generates two binaries" */
@@ -7477,6 +7546,7 @@ static char *command_out(char *t, const char *lang) {
         size_t l2 = we[z + 2] - ws[z + 2];
         int v2 = 0;
         for (size_t q = 0; q < l2; q++) v2 |= strchr("=/{}\"'0123456789", n2[q]) != NULL;
+        v2 |= shell_word(n2, l2);   /* ("yq -y x < in.json") */
         if (!option_word(n2, l2) && !v2) break;
       }
       z++;
@@ -7524,6 +7594,9 @@ static char *command_out(char *t, const char *lang) {
     for (size_t q = ws[a]; q < we[z]; q++) valued |= t[q] == '=' || t[q] == '/';
     /* (a folder given as "." or "..": "find . -name x" is a command line) */
     for (int i = a + 1; i < k; i++) valued |= (we[i] - ws[i] <= 2) && !strncmp(t + ws[i], "..", we[i] - ws[i]);
+    /* (and one after the option, or a redirection: "yq -y . < in.json > out.yml"
+     * is the yq command, never read out with its signs) */
+    for (int i = k + 1; i <= z && a < k; i++) valued |= shell_word(t + ws[i], we[i] - ws[i]);
     /* (or a pattern in quotes after the option: "fd -HI '.*[0-9]\\.jpg$'" is
      * no phrase to read out) */
     for (size_t q = we[k]; q < we[z]; q++) valued |= strchr("'\"", t[q]) && strpbrk_n_any(t + q, we[z] - q, "*[$\\^");
@@ -8022,6 +8095,20 @@ static void mnemonic_out(char *t, const char *lang) {
 
 void vgi_mnemonic_out(char *t, const char *lang) { mnemonic_out(t, lang); }
 
+/* A word only a command line has between its words: a folder given as
+ * "." or ".." ("jq . file.json", never a full stop: one ends a word), or
+ * a shell's redirection or operator ("<", ">", ">>", "2>", "&&", "||"). */
+static int shell_word(const char *w, size_t n) {
+  if (n && n <= 2 && !strncmp(w, "..", n)) return 1;
+  if (!n || n > 3) return 0;
+  int op = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!strchr("<>&|2", w[i])) return 0;
+    op |= w[i] != '2';
+  }
+  return op && !(n == 1 && *w == '|');   /* (a bar is a pipeline's: pipeline_out) */
+}
+
 /* A pipeline in the prose ("find /tmp -name core -print | xargs rm -f", a
  * man page's example) is said by its programs, "the find and xargs
  * pipeline": never "the find command | the xargs command" with the bar
@@ -8043,7 +8130,9 @@ static char *pipeline_out(char *t) {
       const char *w = t + ws[a - 1];
       size_t wl = we[a - 1] - ws[a - 1];
       /* ("cut -d: -f1 …": an option's colon ends no clause) */
-      if ((strchr(".:;!?", w[wl - 1]) && *w != '-') || (wl == 1 && strchr("$#%", *w)) || prose_word(w, wl)) break;
+      if ((strchr(".:;!?", w[wl - 1]) && *w != '-' && !(shell_word(w, wl) && a - 1 > 0)) ||
+          (wl == 1 && strchr("$#%", *w)) || prose_word(w, wl))
+        break;
       a--;
     }
     /* on over the segments to the clause's end */
@@ -8059,7 +8148,7 @@ static char *pipeline_out(char *t) {
       }
       if (i > progs[np - 1] && prose_word(w, wl) && !isupper((unsigned char)*w)) break;
       z = i;
-      end = strchr(".,:;!?", w[wl - 1]) != NULL && *w != '-';
+      end = strchr(".,:;!?", w[wl - 1]) != NULL && *w != '-' && !(shell_word(w, wl) && i + 1 < n);
     }
     ok &= z > progs[np - 1] - 1 && progs[np - 1] < n;
     /* a command line: after a prompt, or a word only a command has (an
@@ -8071,7 +8160,7 @@ static char *pipeline_out(char *t) {
       const char *w = t + ws[i];
       size_t wl = we[i] - ws[i];
       tech |= (wl > 1 && w[0] == '-' && isalnum((unsigned char)w[1])) || (wl > 1 && memchr(w, '/', wl)) ||
-              (wl == 1 && strchr("<>", *w));
+              shell_word(w, wl);
     }
     for (int q = 0; q < np && ok; q++) ok = !prose_word(t + ws[progs[q]], we[progs[q]] - ws[progs[q]]);
     ok &= tech;

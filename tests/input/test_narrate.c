@@ -459,6 +459,51 @@ static void pointer_without_link(void **state) {
   assert_non_null(strstr(all, "Questions go to the list."));
 }
 
+/* A bare web address is never shown or said raw. One that is its
+ * sentence's subject ("Also <https://example.org/y> is the home.") is said
+ * by its host name, not taken out to leave "Also is the home."; one inside
+ * a short list item is shown without its scheme ("github.com/abesto/yq"). */
+static void bare_address_as_host(void **state) {
+  (void)state;
+  const char *doc = "# Tool\n\n## Home\n\nAlso <https://example.org/y> is the home.\n\n"
+                    "https://www.example.net/docs has the manual.\n\n"
+                    "## Old\n\n- Versions prior to 2.0.0 are distributed by https://github.com/abesto/yq and are "
+                    "not related.\n- Install it with pip.\n";
+  const char *all = doc_narration("host.md", doc);
+  if (!strstr(all, "Also example.org is the home.") || !strstr(all, "example.net has the manual.") ||
+      strstr(all, "://"))
+    print_message("narration: %s\n", all), fail();
+  vgi_diags d = {0};
+  cJSON *m = load_text("host.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  int found = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    char *vc = cJSON_PrintUnformatted(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"));
+    if (strstr(vc, "://")) print_message("shown: %s\n", vc), fail();
+    found += strstr(vc, "distributed by github.com/abesto/yq and are not related") != NULL;
+    free(vc);
+  }
+  assert_int_equal(found, 1);
+  cJSON_Delete(m);
+}
+
+/* A command line with a lone "." argument or a redirection is named by
+ * its program, as one with a value is: never read out with its signs
+ * ("yq -y. < in.json > out.yml", "yq -y dot in.json"). */
+static void command_with_shell_words_named(void **state) {
+  (void)state;
+  vgi_options o = {0};
+  o.detail = VGI_DETAIL_FULL;
+  const char *all = doc_narration_with("cmd.md", "# Tool\n\n## Convert\n\nYou can convert JSON to YAML: "
+                                       "`yq -y . < in.json > out.yml`. Or write it: `yq -y x > out.yml`. Now run "
+                                       "`yq -y . in.json` again.\n", &o);
+  if (strstr(all, "<") || strstr(all, ">") || strstr(all, "dot") || strstr(all, "-y") ||
+      !strstr(all, "YAML: the yq command.") || !strstr(all, "write it: the yq command.") ||
+      !strstr(all, "Now run the yq command"))
+    print_message("narration: %s\n", all), fail();
+}
+
 /* An item that only points elsewhere is no bullet while another stays, in
  * en, de, fr and es; the narration keeps a pointer that names a place the
  * viewer can find ("the FAQ", "the file INSTALL"), not one to "the
@@ -1796,6 +1841,8 @@ int main(void) {
     cmocka_unit_test(bullets_keep_their_verbs),
     cmocka_unit_test(long_subtitle_shown_short),
     cmocka_unit_test(pointer_without_link),
+      cmocka_unit_test(bare_address_as_host),
+      cmocka_unit_test(command_with_shell_words_named),
     cmocka_unit_test(pointers_are_no_bullets),
     cmocka_unit_test(place_phrase_without_path),
     cmocka_unit_test(object_without_path),
