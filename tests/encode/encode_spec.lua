@@ -143,9 +143,13 @@ describe("vg.encode_core", function()
     local vg = require("vg")
     local out = dir .. "/cancelled.mp4"
     local outcome
+    -- (a picture that changes every frame: a repeated one is written
+    -- without x264 and 600 s of it would be done before the cancel)
+    local frames = {}
+    for i = 0, 600 * 30 - 1 do frames[#frames + 1] = { t = i / 30, color = i % 2 == 0 and 0x336699 or 0x996633 } end
     local co = vg.go(function()
       outcome = { pcall(enc.segment, { width = 640, height = 360, duration = 600, cfr = true,
-        out = out, frames = { { t = 0, color = 0x336699 } } }) }
+        out = out, frames = frames }) }
     end)
     local t0 = os.time()
     vg.sleep(0.2)
