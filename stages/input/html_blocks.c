@@ -1110,6 +1110,58 @@ static int has_h1(cmark_node *doc) {
   return 0;
 }
 
+/* The words of a paragraph's text nodes (not its tags), squashed; malloc'd */
+static char *para_words(cmark_node *n) {
+  vgi_buf b = {0};
+  cmark_iter *it = cmark_iter_new(n);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE && b.n < 200;) {
+    cmark_node *t = cmark_iter_get_node(it);
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(t) == CMARK_NODE_TEXT && cmark_node_get_literal(t)) {
+      vgi_buf_puts(&b, cmark_node_get_literal(t));
+      vgi_buf_puts(&b, " ");
+    }
+  }
+  cmark_iter_free(it);
+  return vgi_squash(b.s ? b.s : vgi_strdup(""));
+}
+
+/* A paragraph that only announces sponsors ("<sup>Special thanks
+ * to:</sup>", "Sponsored by:"): a few words, ending in a colon */
+static int sponsor_label(cmark_node *n) {
+  static const char *const opens[] = { "special thanks to", "thanks to", "many thanks to", "sponsored by",
+    "our sponsors", "sponsors", "supported by", "brought to you by", "backed by", NULL };
+  if (!n || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH) return 0;
+  char *t = para_words(n);
+  size_t l = strlen(t);
+  int label = l && t[l - 1] == ':' && vgi_word_count(t) <= 6;
+  int thanks = 0;
+  for (int i = 0; label && opens[i] && !thanks; i++) {
+    size_t k = strlen(opens[i]);
+    thanks = !strncasecmp(t, opens[i], k) && !isalnum((unsigned char)t[k]);
+  }
+  free(t);
+  return thanks;
+}
+
+/* Logos in links ([p, end): <a …><img …></a>), and whether one's alt text
+ * says it is a sponsor's ("Sponsored by Warp") */
+static int linked_logos(const char *p, const char *end, int *sponsored) {
+  int logos = 0;
+  *sponsored = 0;
+  for (const char *a = p; (a = find_ci(a, end, "<a")) != NULL; a += 2) {
+    if (a + 2 < end && !isspace((unsigned char)a[2]) && a[2] != '>') continue;
+    const char *close = find_ci(a, end, "</a");
+    const char *img = find_ci(a, close ? close : end, "<img");
+    if (!img) continue;
+    logos++;
+    const char *ie = memchr(img, '>', (size_t)(end - img));
+    char *alt = attr_of(img, ie ? ie : end, "alt");
+    if (alt && !strncasecmp(vgi_squash(alt), "sponsored by", 12)) *sponsored = 1;
+    free(alt);
+  }
+  return logos;
+}
+
 void vgi_html_blocks(struct cmark_node *doc) {
   size_t pad = 8u << 20;
   cmark_node *next;
@@ -1125,6 +1177,21 @@ void vgi_html_blocks(struct cmark_node *doc) {
     const char *lit = cmark_node_get_literal(c);
     /* (scripts and styles are out already: html_hidden.c) */
     if (!lit) continue;
+    /* sponsors' logos in links, under "Special thanks to:" or with alt
+     * text "Sponsored by …" (zoxide's README opens with a table of two):
+     * an advertisement, with its slogans and "now hiring in SF", not the
+     * document's content, which it pushed out of the summary */
+    int sponsored, logos = linked_logos(lit, lit + strlen(lit), &sponsored);
+    cmark_node *label = cmark_node_previous(c);
+    if (logos && (sponsored || sponsor_label(label))) {
+      if (sponsor_label(label)) {
+        if (label == first) first = c;
+        cmark_node_free(label);
+      }
+      if (c == first) first = next;
+      cmark_node_free(c);
+      continue;
+    }
     char *md = block_md(lit);
     if (c == first && logo) {
       /* the heading takes the logo's line, which holds no words */

@@ -5401,6 +5401,43 @@ static void sponsor_div_and_tagline(void **state) {
   cJSON_Delete(m);
 }
 
+/* "<sup>Special thanks to:</sup>" as a paragraph of its own, then the
+ * sponsors in a <table> of logos in links with their slogans (zoxide's
+ * README): the table was read as the first slide ("Warp, built for coding
+ * with multiple AI agents … now hiring in SF") and pushed the document's
+ * own first sentence out of the summary. A logo whose alt text says
+ * "Sponsored by" is a sponsor's without a label too. */
+static void sponsor_table_not_read(void **state) {
+  (void)state;
+  const char *doc =
+    "<div align=\"center\">\n\n<sup>Special thanks to:</sup>\n\n<table>\n  <tr>\n    <td align=\"center\">\n"
+    "      <a href=\"https://go.example.dev/x\"><img alt=\"Acme\" width=\"230\" src=\"https://x.example/a.png\" /></a>\n"
+    "      <div><sup><b>Acme, built for coding with many agents.</b></sup></div>\n"
+    "      <div><sup>Available for macOS, Linux, and Windows.</sup></div>\n    </td>\n    <td align=\"center\">\n"
+    "      <a href=\"https://b.example\"><img alt=\"Bravo\" src=\"https://x.example/b.png\" /></a>\n"
+    "      <div><sup>Processing video at peak load, now hiring.</sup></div>\n    </td>\n  </tr>\n</table>\n\n"
+    "<hr />\n\n<h1>\n  zipdir\n</h1>\n\n"
+    "zipdir is a **smarter cd command**, inspired by z and autojump.\n\n"
+    "It remembers which directories you use most.\n\n</div>\n\n"
+    "<p align=\"center\"><a href=\"https://c.example\"><img alt=\"Sponsored by Charlie\" src=\"c.png\"></a>"
+    "<br>Charlie ships fast builds.</p>\n\n"
+    "## Usage\n\nRun zipdir with a folder name to jump there.\n";
+  vgi_diags d;
+  cJSON *m = load_text("README.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = cJSON_PrintUnformatted(m);
+  static const char *const unsaid[] = { "Acme", "Bravo", "Charlie", "hiring", "Special thanks", NULL };
+  for (int i = 0; unsaid[i]; i++) {
+    if (strstr(all, unsaid[i])) print_message("said or shown: %s\n", unsaid[i]);
+    assert_null(strstr(all, unsaid[i]));
+  }
+  assert_string_equal(sget(video_at(m, 0), "title"), "zipdir");
+  assert_non_null(strstr(all, "smarter cd command"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* A summary says a question heading's answer with it: a list of terms
  * under "What do the commit colors represent?" was said by its question
  * alone. */
@@ -5776,6 +5813,7 @@ int main(void) {
     cmocka_unit_test(summary_leaves_promotion_and_tails),
     cmocka_unit_test(readme_about_itself_titled_by_folder),
     cmocka_unit_test(sponsor_div_and_tagline),
+    cmocka_unit_test(sponsor_table_not_read),
     cmocka_unit_test(question_heading_answered),
     cmocka_unit_test(stem_and_question_said_whole),
     cmocka_unit_test(stray_emphasis_marks_unsaid),
