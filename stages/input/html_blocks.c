@@ -1162,6 +1162,39 @@ static int linked_logos(const char *p, const char *end, int *sponsored) {
   return logos;
 }
 
+/* A block of pictures only (<p align="center"><picture>…<img …></p>):
+ * pictures in HTML are never shown (above) */
+static int picture_only(const char *lit) {
+  const char *end = lit + strlen(lit);
+  return (find_ci(lit, end, "<img") || find_ci(lit, end, "<picture")) && !words_outside_tags(lit, end);
+}
+
+/* A paragraph wholly in italics (<p><i>Installing Trio's dependencies
+ * with a warm cache.</i></p>): a picture's caption when it follows one */
+static int italic_para(const char *lit) {
+  const char *end = lit + strlen(lit);
+  int in_i = 0, words_in = 0;
+  for (const char *p = lit; p < end;) {
+    char name[16];
+    int closing;
+    const char *after;
+    if (*p == '<' && tag_at(p, end, name, &closing, &after)) {
+      if (!strcmp(name, "i") || !strcmp(name, "em")) in_i = !closing;
+      else if (strcmp(name, "p") && strcmp(name, "a") && strcmp(name, "br") && strcmp(name, "sub") &&
+               strcmp(name, "sup"))
+        return 0;
+      p = after;
+      continue;
+    }
+    if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80) {
+      if (!in_i) return 0;
+      words_in = 1;
+    }
+    p++;
+  }
+  return words_in;
+}
+
 void vgi_html_blocks(struct cmark_node *doc) {
   size_t pad = 8u << 20;
   cmark_node *next;
@@ -1171,12 +1204,24 @@ void vgi_html_blocks(struct cmark_node *doc) {
   cmark_node *first = cmark_node_first_child(doc);
   char *logo = first && cmark_node_get_type(first) == CMARK_NODE_HTML_BLOCK && cmark_node_get_literal(first) &&
                !has_h1(doc) ? logo_name(cmark_node_get_literal(first)) : NULL;
+  int after_picture = 0;   /* the block before was pictures only */
   for (cmark_node *c = first; c; c = next) {
     next = cmark_node_next(c);
+    int pictured = after_picture;
+    after_picture = 0;
     if (cmark_node_get_type(c) != CMARK_NODE_HTML_BLOCK) continue;
     const char *lit = cmark_node_get_literal(c);
     /* (scripts and styles are out already: html_hidden.c) */
     if (!lit) continue;
+    after_picture = picture_only(lit);
+    /* the caption of a picture not shown says nothing to the viewer (uv's
+     * "Installing Trio's dependencies with a warm cache." under its chart
+     * was a slide) */
+    if (pictured && italic_para(lit)) {
+      if (c == first) first = next;
+      cmark_node_free(c);
+      continue;
+    }
     /* sponsors' logos in links, under "Special thanks to:" or with alt
      * text "Sponsored by …" (zoxide's README opens with a table of two):
      * an advertisement, with its slogans and "now hiring in SF", not the

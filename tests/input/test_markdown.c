@@ -5438,6 +5438,51 @@ static void sponsor_table_not_read(void **state) {
   cJSON_Delete(m);
 }
 
+/* A tagline under the title's row of badges (HTML links around badge
+ * pictures, or Markdown ones) is the title slide's subtitle, as one right
+ * under the title is: uv's and zoxide's were a slide of one point after
+ * the title. An italic caption under a picture in HTML (never shown) says
+ * nothing to a viewer: uv's "Installing Trio's dependencies with a warm
+ * cache." was a slide. */
+static void tagline_past_badges(void **state) {
+  (void)state;
+  const char *docs[] = {
+    "# uvx\n\n<a href=\"https://pypi.org/p/uvx\"><img src=\"https://img.shields.io/pypi/v/uvx.svg\" alt=\"PyPI\" /></a>\n"
+    "<a href=\"https://discord.gg/x\"><img src=\"https://img.shields.io/badge/Discord.svg\" alt=\"Discord\" /></a>\n\n"
+    "An extremely fast Python package manager, written in Rust.\n\n"
+    "<p align=\"center\">\n  <picture>\n    <img alt=\"A bar chart.\" src=\"https://x.example/chart.svg\">\n"
+    "  </picture>\n</p>\n\n<p align=\"center\">\n  <i>Installing <a href=\"https://t.example/\">Trio</a>'s "
+    "dependencies with a warm cache.</i>\n</p>\n\n## Highlights\n\n- Ten times faster than pip.\n- Runs scripts.\n",
+    "# uvx\n\n[![crates.io][c-badge]][c]\n[![Downloads][d-badge]][d]\n\n"
+    "An extremely fast Python package manager, written in Rust.\n\n## Highlights\n\n- Ten times faster than pip.\n"
+    "- Runs scripts.\n\n[c]: https://crates.io/x\n[c-badge]: https://img.shields.io/c.svg\n"
+    "[d]: https://x.example/d\n[d-badge]: https://img.shields.io/d.svg\n",
+  };
+  for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
+    vgi_diags d;
+    cJSON *m = load_text("README.md", docs[i], NULL, &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    const char *sub = vcget(scene_at(m, 0, 0), "subtitle");
+    if (!sub || strcmp(sub, "An extremely fast Python package manager, written in Rust.")) {
+      char *j = cJSON_PrintUnformatted(m);
+      print_message("doc %zu: %s\n", i, j);
+      free(j);
+    }
+    assert_non_null(sub);
+    assert_string_equal(sub, "An extremely fast Python package manager, written in Rust.");
+    char *j = cJSON_PrintUnformatted(m);
+    /* said once, on the title slide: no slide of its own */
+    const char *first = strstr(j, "extremely fast");
+    assert_non_null(first);
+    const char *second = strstr(first + 1, "\"bullets\":[\"An extremely fast");
+    assert_null(second);
+    assert_null(strstr(j, "warm cache"));
+    free(j);
+    cJSON_Delete(m);
+  }
+}
+
 /* A summary says a question heading's answer with it: a list of terms
  * under "What do the commit colors represent?" was said by its question
  * alone. */
@@ -5814,6 +5859,7 @@ int main(void) {
     cmocka_unit_test(readme_about_itself_titled_by_folder),
     cmocka_unit_test(sponsor_div_and_tagline),
     cmocka_unit_test(sponsor_table_not_read),
+    cmocka_unit_test(tagline_past_badges),
     cmocka_unit_test(question_heading_answered),
     cmocka_unit_test(stem_and_question_said_whole),
     cmocka_unit_test(stray_emphasis_marks_unsaid),
