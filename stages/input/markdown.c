@@ -667,6 +667,20 @@ static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
 
 /* A block that says nothing: a row of badges or links, a paragraph of
  * pictures and tags only, an HTML block without words */
+/* Whether a block holds a link, a picture or an address */
+static int linked(cmark_node *n) {
+  int found = 0;
+  cmark_iter *it = cmark_iter_new(n);
+  for (cmark_event_type ev; !found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node *t = cmark_iter_get_node(it);
+    cmark_node_type ty = cmark_node_get_type(t);
+    const char *lit = ty == CMARK_NODE_TEXT ? cmark_node_get_literal(t) : NULL;
+    found = ty == CMARK_NODE_LINK || ty == CMARK_NODE_IMAGE || ty == CMARK_NODE_HTML_INLINE || (lit && strstr(lit, "://"));
+  }
+  cmark_iter_free(it);
+  return found;
+}
+
 static char *html_text(const char *h);
 static char *plain(cmark_node *n, md *m);
 static int silent_block(cmark_node *n) {
@@ -8529,6 +8543,8 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   /* (past a row of badges or links, and pictures: uv's and zoxide's
    * tagline under their badges was a slide of one point after the title) */
   for (int k = 0; k < 3 && nx && cmark_node_next(nx) && silent_block(nx); k++) nx = cmark_node_next(nx);
+  /* (there, only words: "Search the list at [https://…](…)" is no tagline) */
+  if (h1 && nx != cmark_node_next(h1) && linked(nx)) nx = NULL;
   if (!subtitle && h1) {
     if (nx && cmark_node_get_type(nx) == CMARK_NODE_PARAGRAPH) {
       char *t = plain(nx, NULL);

@@ -2707,12 +2707,13 @@ char *vgi_template(const cJSON *scene, const char *lang) {
                   ? list_phrases(items, lang, !headlines_, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_LINKS_KEY)),
                                  &say, &pairs, NULL)
                   : NULL;
-    /* a later part's "continued" is for the eye */
-    if (desc && (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_CTX_KEY)) || topic ||
-                 (ph && !strcmp(desc, vgi_phrase(lang, "l_continued")))))
-      desc = NULL;
+    /* a later part's "continued" is for the eye, and so is its heading
+     * said again: the voice goes on with the list ("Highlights.
+     * Continued. Includes …" was uv's second page) */
+    int cont = desc && !strcmp(desc, vgi_phrase(lang, "l_continued"));
+    if (desc && (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_CTX_KEY)) || topic || cont)) desc = NULL;
     if (!ph) {
-      sentence(&b, topic ? topic : h);
+      if (!cont || topic) sentence(&b, topic ? topic : h);
       if (desc) sentence(&b, desc);
     }
     int top = 0, long_items = 0;

@@ -5483,6 +5483,35 @@ static void tagline_past_badges(void **state) {
   }
 }
 
+/* A list split over two slides: the second page's "continued" is for the
+ * eye; its voice goes on with the points, without the heading again
+ * ("Highlights. Continued. Includes a pip-compatible interface …"). */
+static void continued_page_unsaid(void **state) {
+  (void)state;
+  const char *doc =
+    "# Tool\n\nTool manages Python projects.\n\n## Highlights\n\n"
+    "- A single tool to replace pip, pip-tools, pipx, poetry, pyenv, and more.\n- Ten to a hundred times faster than pip.\n"
+    "- Provides comprehensive project management, with a universal lockfile.\n"
+    "- Runs scripts, with support for inline dependency metadata.\n- Installs and manages Python versions.\n"
+    "- Runs and installs tools published as Python packages.\n"
+    "- Includes a pip-compatible interface for a performance boost with a familiar CLI.\n"
+    "- Supports Cargo-style workspaces for scalable projects.\n"
+    "- Disk-space efficient, with a global cache for dependency deduplication.\n"
+    "- Installable without Rust or Python via curl or pip.\n- Supports macOS, Linux, and Windows.\n\n"
+    "Tool is backed by Acme, the creators of Ruff and ty.\n\n## Installation\n\nRun the installer.\n";
+  vgi_diags d;
+  cJSON *m = load_text("README.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *j = cJSON_PrintUnformatted(m);
+  if (strstr(j, "Continued") || strstr(j, "continued.")) print_message("%s\n", j);
+  assert_null(strstr(j, "Continued"));
+  assert_null(strstr(j, "\"narration\":\"Highlights. Includes"));
+  assert_non_null(strstr(j, "Includes a pip-compatible"));
+  free(j);
+  cJSON_Delete(m);
+}
+
 /* A summary says a question heading's answer with it: a list of terms
  * under "What do the commit colors represent?" was said by its question
  * alone. */
@@ -5860,6 +5889,7 @@ int main(void) {
     cmocka_unit_test(sponsor_div_and_tagline),
     cmocka_unit_test(sponsor_table_not_read),
     cmocka_unit_test(tagline_past_badges),
+    cmocka_unit_test(continued_page_unsaid),
     cmocka_unit_test(question_heading_answered),
     cmocka_unit_test(stem_and_question_said_whole),
     cmocka_unit_test(stray_emphasis_marks_unsaid),
