@@ -8550,7 +8550,9 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       char *t = plain(nx, NULL);
       /* (nor a table of contents' label, "Table of Contents": the agenda
        * after it says what it is) */
+      /* (nor the title again: keep-a-changelog's tagline titles it) */
       if (*t && strlen(t) <= 120 && !strchr(t, '\n') && !navigation(nx) && !metadata_line(t) && !ends_colon(t) &&
+          !(m.doc_title && !strcmp(t, m.doc_title)) &&
           !toc_label(t)) {
         sub_para = t;
         subtitle = t;
