@@ -1110,6 +1110,91 @@ static int has_h1(cmark_node *doc) {
   return 0;
 }
 
+/* The words of a paragraph's text nodes (not its tags), squashed; malloc'd */
+static char *para_words(cmark_node *n) {
+  vgi_buf b = {0};
+  cmark_iter *it = cmark_iter_new(n);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE && b.n < 200;) {
+    cmark_node *t = cmark_iter_get_node(it);
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(t) == CMARK_NODE_TEXT && cmark_node_get_literal(t)) {
+      vgi_buf_puts(&b, cmark_node_get_literal(t));
+      vgi_buf_puts(&b, " ");
+    }
+  }
+  cmark_iter_free(it);
+  return vgi_squash(b.s ? b.s : vgi_strdup(""));
+}
+
+/* A paragraph that only announces sponsors ("<sup>Special thanks
+ * to:</sup>", "Sponsored by:"): a few words, ending in a colon */
+static int sponsor_label(cmark_node *n) {
+  static const char *const opens[] = { "special thanks to", "thanks to", "many thanks to", "sponsored by",
+    "our sponsors", "sponsors", "supported by", "brought to you by", "backed by", NULL };
+  if (!n || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH) return 0;
+  char *t = para_words(n);
+  size_t l = strlen(t);
+  int label = l && t[l - 1] == ':' && vgi_word_count(t) <= 6;
+  int thanks = 0;
+  for (int i = 0; label && opens[i] && !thanks; i++) {
+    size_t k = strlen(opens[i]);
+    thanks = !strncasecmp(t, opens[i], k) && !isalnum((unsigned char)t[k]);
+  }
+  free(t);
+  return thanks;
+}
+
+/* Logos in links ([p, end): <a …><img …></a>), and whether one's alt text
+ * says it is a sponsor's ("Sponsored by Warp") */
+static int linked_logos(const char *p, const char *end, int *sponsored) {
+  int logos = 0;
+  *sponsored = 0;
+  for (const char *a = p; (a = find_ci(a, end, "<a")) != NULL; a += 2) {
+    if (a + 2 < end && !isspace((unsigned char)a[2]) && a[2] != '>') continue;
+    const char *close = find_ci(a, end, "</a");
+    const char *img = find_ci(a, close ? close : end, "<img");
+    if (!img) continue;
+    logos++;
+    const char *ie = memchr(img, '>', (size_t)(end - img));
+    char *alt = attr_of(img, ie ? ie : end, "alt");
+    if (alt && !strncasecmp(vgi_squash(alt), "sponsored by", 12)) *sponsored = 1;
+    free(alt);
+  }
+  return logos;
+}
+
+/* A block of pictures only (<p align="center"><picture>…<img …></p>):
+ * pictures in HTML are never shown (above) */
+static int picture_only(const char *lit) {
+  const char *end = lit + strlen(lit);
+  return (find_ci(lit, end, "<img") || find_ci(lit, end, "<picture")) && !words_outside_tags(lit, end);
+}
+
+/* A paragraph wholly in italics (<p><i>Installing Trio's dependencies
+ * with a warm cache.</i></p>): a picture's caption when it follows one */
+static int italic_para(const char *lit) {
+  const char *end = lit + strlen(lit);
+  int in_i = 0, words_in = 0;
+  for (const char *p = lit; p < end;) {
+    char name[16];
+    int closing;
+    const char *after;
+    if (*p == '<' && tag_at(p, end, name, &closing, &after)) {
+      if (!strcmp(name, "i") || !strcmp(name, "em")) in_i = !closing;
+      else if (strcmp(name, "p") && strcmp(name, "a") && strcmp(name, "br") && strcmp(name, "sub") &&
+               strcmp(name, "sup"))
+        return 0;
+      p = after;
+      continue;
+    }
+    if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80) {
+      if (!in_i) return 0;
+      words_in = 1;
+    }
+    p++;
+  }
+  return words_in;
+}
+
 void vgi_html_blocks(struct cmark_node *doc) {
   size_t pad = 8u << 20;
   cmark_node *next;
@@ -1119,12 +1204,39 @@ void vgi_html_blocks(struct cmark_node *doc) {
   cmark_node *first = cmark_node_first_child(doc);
   char *logo = first && cmark_node_get_type(first) == CMARK_NODE_HTML_BLOCK && cmark_node_get_literal(first) &&
                !has_h1(doc) ? logo_name(cmark_node_get_literal(first)) : NULL;
+  int after_picture = 0;   /* the block before was pictures only */
   for (cmark_node *c = first; c; c = next) {
     next = cmark_node_next(c);
+    int pictured = after_picture;
+    after_picture = 0;
     if (cmark_node_get_type(c) != CMARK_NODE_HTML_BLOCK) continue;
     const char *lit = cmark_node_get_literal(c);
     /* (scripts and styles are out already: html_hidden.c) */
     if (!lit) continue;
+    after_picture = picture_only(lit);
+    /* the caption of a picture not shown says nothing to the viewer (uv's
+     * "Installing Trio's dependencies with a warm cache." under its chart
+     * was a slide) */
+    if (pictured && italic_para(lit)) {
+      if (c == first) first = next;
+      cmark_node_free(c);
+      continue;
+    }
+    /* sponsors' logos in links, under "Special thanks to:" or with alt
+     * text "Sponsored by …" (zoxide's README opens with a table of two):
+     * an advertisement, with its slogans and "now hiring in SF", not the
+     * document's content, which it pushed out of the summary */
+    int sponsored, logos = linked_logos(lit, lit + strlen(lit), &sponsored);
+    cmark_node *label = cmark_node_previous(c);
+    if (logos && (sponsored || sponsor_label(label))) {
+      if (sponsor_label(label)) {
+        if (label == first) first = c;
+        cmark_node_free(label);
+      }
+      if (c == first) first = next;
+      cmark_node_free(c);
+      continue;
+    }
     char *md = block_md(lit);
     if (c == first && logo) {
       /* the heading takes the logo's line, which holds no words */

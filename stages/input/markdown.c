@@ -665,6 +665,41 @@ static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
   *nother += other;
 }
 
+/* A block that says nothing: a row of badges or links, a paragraph of
+ * pictures and tags only, an HTML block without words */
+/* Whether a block holds a link, a picture or an address */
+static int linked(cmark_node *n) {
+  int found = 0;
+  cmark_iter *it = cmark_iter_new(n);
+  for (cmark_event_type ev; !found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node *t = cmark_iter_get_node(it);
+    cmark_node_type ty = cmark_node_get_type(t);
+    const char *lit = ty == CMARK_NODE_TEXT ? cmark_node_get_literal(t) : NULL;
+    found = ty == CMARK_NODE_LINK || ty == CMARK_NODE_IMAGE || ty == CMARK_NODE_HTML_INLINE || (lit && strstr(lit, "://"));
+  }
+  cmark_iter_free(it);
+  return found;
+}
+
+static char *html_text(const char *h);
+static char *plain(cmark_node *n, md *m);
+static int silent_block(cmark_node *n) {
+  cmark_node_type t = cmark_node_get_type(n);
+  if (t == CMARK_NODE_HTML_BLOCK) {
+    char *h = html_text(cmark_node_get_literal(n));
+    int words = h && vgi_word_count(h) > 0;
+    free(h);
+    return !words;
+  }
+  if (t != CMARK_NODE_PARAGRAPH) return 0;
+  if (navigation(n)) return 1;
+  char *p = plain(n, NULL);
+  int words = vgi_word_count(p) > 0;
+  free(p);
+  return !words;
+}
+
+
 static char *html_text(const char *h);
 
 /* html_text of [a, e). Caller frees. */
@@ -8504,13 +8539,20 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   char *sub_para = NULL;
   /* a short paragraph right after the H1 is its subtitle, unless it
    * introduces what follows ("pip is installed if you are:") */
+  cmark_node *nx = h1 ? cmark_node_next(h1) : NULL;
+  /* (past a row of badges or links, and pictures: uv's and zoxide's
+   * tagline under their badges was a slide of one point after the title) */
+  for (int k = 0; k < 3 && nx && cmark_node_next(nx) && silent_block(nx); k++) nx = cmark_node_next(nx);
+  /* (there, only words: "Search the list at [https://…](…)" is no tagline) */
+  if (h1 && nx != cmark_node_next(h1) && linked(nx)) nx = NULL;
   if (!subtitle && h1) {
-    cmark_node *nx = cmark_node_next(h1);
     if (nx && cmark_node_get_type(nx) == CMARK_NODE_PARAGRAPH) {
       char *t = plain(nx, NULL);
       /* (nor a table of contents' label, "Table of Contents": the agenda
        * after it says what it is) */
+      /* (nor the title again: keep-a-changelog's tagline titles it) */
       if (*t && strlen(t) <= 120 && !strchr(t, '\n') && !navigation(nx) && !metadata_line(t) && !ends_colon(t) &&
+          !(m.doc_title && !strcmp(t, m.doc_title)) &&
           !toc_label(t)) {
         sub_para = t;
         subtitle = t;
@@ -8521,7 +8563,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   }
   /* a bold line alone over prose and a list heads a part of its section
    * (bold_headings.c); the subtitle is not one */
-  vgi_bold_headings(doc, sub_para && h1 ? cmark_node_next(h1) : NULL);
+  vgi_bold_headings(doc, sub_para && h1 ? nx : NULL);
 
   if (!m.split_h2) start_video(&m, m.doc_title, subtitle, h1 ? cmark_node_get_start_line(h1) : 1);
   /* a document titled "Changelog", or a NEWS file, is one: a summary says
@@ -8532,7 +8574,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     if (h1text && release_heading(h1text)) m.changes_sub = cmark_node_get_heading_level(h1);
   }
   int skipped_sub = 0;
-  cmark_node *sub_node = sub_para && h1 ? cmark_node_next(h1) : NULL;
+  cmark_node *sub_node = sub_para && h1 ? nx : NULL;
   m.code_pick = section_pick(&m, cmark_node_first_child(doc), h1, sub_node);
   for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
     int line = cmark_node_get_start_line(c);
@@ -8652,7 +8694,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     }
     switch (t) {
     case CMARK_NODE_PARAGRAPH: {
-      if (sub_para && !skipped_sub && h1 && c == cmark_node_next(h1)) { skipped_sub = 1; break; }
+      if (sub_para && !skipped_sub && c == sub_node) { skipped_sub = 1; break; }
       /* display math ("$$ T(n) = \sum_{i=1}^{n} t_i $$"): a formula can
        * neither be drawn from its TeX nor read out */
       if (display_math(&m, c)) break;

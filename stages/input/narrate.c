@@ -2707,12 +2707,14 @@ char *vgi_template(const cJSON *scene, const char *lang) {
                   ? list_phrases(items, lang, !headlines_, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_LINKS_KEY)),
                                  &say, &pairs, NULL)
                   : NULL;
-    /* a later part's "continued" is for the eye */
-    if (desc && (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_CTX_KEY)) || topic ||
-                 (ph && !strcmp(desc, vgi_phrase(lang, "l_continued")))))
-      desc = NULL;
+    /* a later part's "continued" is for the eye, and so is its heading
+     * said again: the voice goes on with the list ("Highlights.
+     * Continued. Includes …" was uv's second page) */
+    int cont = desc && !strcmp(desc, vgi_phrase(lang, "l_continued"));
+    if (desc && (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_CTX_KEY)) || topic || cont)) desc = NULL;
+    size_t said0 = b.n;
     if (!ph) {
-      sentence(&b, topic ? topic : h);
+      if (!cont || topic) sentence(&b, topic ? topic : h);
       if (desc) sentence(&b, desc);
     }
     int top = 0, long_items = 0;
@@ -2798,6 +2800,9 @@ char *vgi_template(const cJSON *scene, const char *lang) {
       }
     } else if (count_text(items)) phrase_list(&b, lang, "key_points", items, headlines_ ? 3 : 8, 0, 0);
     if (kp) phrase_list(&b, lang, "remember", kp, 0, 0, 0);
+    /* (a later page whose points are not said says its heading: never a
+     * silent slide) */
+    if (cont && b.n == said0) sentence(&b, h);
   } else if (!strcmp(type, "table")) {
     sentence(&b, topic ? topic : vgi_str(vc, "header"));
     char *t = vgi_table_narration(vc, lang);

@@ -5401,6 +5401,117 @@ static void sponsor_div_and_tagline(void **state) {
   cJSON_Delete(m);
 }
 
+/* "<sup>Special thanks to:</sup>" as a paragraph of its own, then the
+ * sponsors in a <table> of logos in links with their slogans (zoxide's
+ * README): the table was read as the first slide ("Warp, built for coding
+ * with multiple AI agents … now hiring in SF") and pushed the document's
+ * own first sentence out of the summary. A logo whose alt text says
+ * "Sponsored by" is a sponsor's without a label too. */
+static void sponsor_table_not_read(void **state) {
+  (void)state;
+  const char *doc =
+    "<div align=\"center\">\n\n<sup>Special thanks to:</sup>\n\n<table>\n  <tr>\n    <td align=\"center\">\n"
+    "      <a href=\"https://go.example.dev/x\"><img alt=\"Acme\" width=\"230\" src=\"https://x.example/a.png\" /></a>\n"
+    "      <div><sup><b>Acme, built for coding with many agents.</b></sup></div>\n"
+    "      <div><sup>Available for macOS, Linux, and Windows.</sup></div>\n    </td>\n    <td align=\"center\">\n"
+    "      <a href=\"https://b.example\"><img alt=\"Bravo\" src=\"https://x.example/b.png\" /></a>\n"
+    "      <div><sup>Processing video at peak load, now hiring.</sup></div>\n    </td>\n  </tr>\n</table>\n\n"
+    "<hr />\n\n<h1>\n  zipdir\n</h1>\n\n"
+    "zipdir is a **smarter cd command**, inspired by z and autojump.\n\n"
+    "It remembers which directories you use most.\n\n</div>\n\n"
+    "<p align=\"center\"><a href=\"https://c.example\"><img alt=\"Sponsored by Charlie\" src=\"c.png\"></a>"
+    "<br>Charlie ships fast builds.</p>\n\n"
+    "## Usage\n\nRun zipdir with a folder name to jump there.\n";
+  vgi_diags d;
+  cJSON *m = load_text("README.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = cJSON_PrintUnformatted(m);
+  static const char *const unsaid[] = { "Acme", "Bravo", "Charlie", "hiring", "Special thanks", NULL };
+  for (int i = 0; unsaid[i]; i++) {
+    if (strstr(all, unsaid[i])) print_message("said or shown: %s\n", unsaid[i]);
+    assert_null(strstr(all, unsaid[i]));
+  }
+  assert_string_equal(sget(video_at(m, 0), "title"), "zipdir");
+  assert_non_null(strstr(all, "smarter cd command"));
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* A tagline under the title's row of badges (HTML links around badge
+ * pictures, or Markdown ones) is the title slide's subtitle, as one right
+ * under the title is: uv's and zoxide's were a slide of one point after
+ * the title. An italic caption under a picture in HTML (never shown) says
+ * nothing to a viewer: uv's "Installing Trio's dependencies with a warm
+ * cache." was a slide. */
+static void tagline_past_badges(void **state) {
+  (void)state;
+  const char *docs[] = {
+    "# uvx\n\n<a href=\"https://pypi.org/p/uvx\"><img src=\"https://img.shields.io/pypi/v/uvx.svg\" alt=\"PyPI\" /></a>\n"
+    "<a href=\"https://discord.gg/x\"><img src=\"https://img.shields.io/badge/Discord.svg\" alt=\"Discord\" /></a>\n\n"
+    "An extremely fast Python package manager, written in Rust.\n\n"
+    "<p align=\"center\">\n  <picture>\n    <img alt=\"A bar chart.\" src=\"https://x.example/chart.svg\">\n"
+    "  </picture>\n</p>\n\n<p align=\"center\">\n  <i>Installing <a href=\"https://t.example/\">Trio</a>'s "
+    "dependencies with a warm cache.</i>\n</p>\n\n## Highlights\n\n- Ten times faster than pip.\n- Runs scripts.\n",
+    "# uvx\n\n[![crates.io][c-badge]][c]\n[![Downloads][d-badge]][d]\n\n"
+    "An extremely fast Python package manager, written in Rust.\n\n## Highlights\n\n- Ten times faster than pip.\n"
+    "- Runs scripts.\n\n[c]: https://crates.io/x\n[c-badge]: https://img.shields.io/c.svg\n"
+    "[d]: https://x.example/d\n[d-badge]: https://img.shields.io/d.svg\n",
+  };
+  for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
+    vgi_diags d;
+    cJSON *m = load_text("README.md", docs[i], NULL, &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    const char *sub = vcget(scene_at(m, 0, 0), "subtitle");
+    if (!sub || strcmp(sub, "An extremely fast Python package manager, written in Rust.")) {
+      char *j = cJSON_PrintUnformatted(m);
+      print_message("doc %zu: %s\n", i, j);
+      free(j);
+    }
+    assert_non_null(sub);
+    assert_string_equal(sub, "An extremely fast Python package manager, written in Rust.");
+    char *j = cJSON_PrintUnformatted(m);
+    /* said once, on the title slide: no slide of its own */
+    const char *first = strstr(j, "extremely fast");
+    assert_non_null(first);
+    const char *second = strstr(first + 1, "\"bullets\":[\"An extremely fast");
+    assert_null(second);
+    assert_null(strstr(j, "warm cache"));
+    free(j);
+    cJSON_Delete(m);
+  }
+}
+
+/* A list split over two slides: the second page's "continued" is for the
+ * eye; its voice goes on with the points, without the heading again
+ * ("Highlights. Continued. Includes a pip-compatible interface …"). */
+static void continued_page_unsaid(void **state) {
+  (void)state;
+  const char *doc =
+    "# Tool\n\nTool manages Python projects.\n\n## Highlights\n\n"
+    "- A single tool to replace pip, pip-tools, pipx, poetry, pyenv, and more.\n- Ten to a hundred times faster than pip.\n"
+    "- Provides comprehensive project management, with a universal lockfile.\n"
+    "- Runs scripts, with support for inline dependency metadata.\n- Installs and manages Python versions.\n"
+    "- Runs and installs tools published as Python packages.\n"
+    "- Includes a pip-compatible interface for a performance boost with a familiar CLI.\n"
+    "- Supports Cargo-style workspaces for scalable projects.\n"
+    "- Disk-space efficient, with a global cache for dependency deduplication.\n"
+    "- Installable without Rust or Python via curl or pip.\n- Supports macOS, Linux, and Windows.\n\n"
+    "Tool is backed by Acme, the creators of Ruff and ty.\n\n## Installation\n\nRun the installer.\n";
+  vgi_diags d;
+  cJSON *m = load_text("README.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *j = cJSON_PrintUnformatted(m);
+  if (strstr(j, "Continued") || strstr(j, "continued.")) print_message("%s\n", j);
+  assert_null(strstr(j, "Continued"));
+  assert_null(strstr(j, "\"narration\":\"Highlights. Includes"));
+  assert_non_null(strstr(j, "Includes a pip-compatible"));
+  free(j);
+  cJSON_Delete(m);
+}
+
 /* A summary says a question heading's answer with it: a list of terms
  * under "What do the commit colors represent?" was said by its question
  * alone. */
@@ -5776,6 +5887,9 @@ int main(void) {
     cmocka_unit_test(summary_leaves_promotion_and_tails),
     cmocka_unit_test(readme_about_itself_titled_by_folder),
     cmocka_unit_test(sponsor_div_and_tagline),
+    cmocka_unit_test(sponsor_table_not_read),
+    cmocka_unit_test(tagline_past_badges),
+    cmocka_unit_test(continued_page_unsaid),
     cmocka_unit_test(question_heading_answered),
     cmocka_unit_test(stem_and_question_said_whole),
     cmocka_unit_test(stray_emphasis_marks_unsaid),
