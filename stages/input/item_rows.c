@@ -45,10 +45,14 @@ typedef struct {
   int in_word;
   int label_words;    /* words before the first item's ": ", or -1 */
   int first_colon;    /* a ": " met in the first item */
+  int own;            /* the current item has words outside a link */
+  int own_items;      /* items with words outside a link */
 } scan;
 
 static void item_end(scan *s) {
   if (!s->words || s->words > ITEM_MAX_WORDS || s->bytes > ITEM_MAX_BYTES) s->bad = 1;
+  s->own_items += s->own;
+  s->own = 0;
   s->items++;
   s->bytes = 0;
   s->words = 0;
@@ -86,6 +90,7 @@ static void count_text(scan *s, const char *t, size_t n, int top) {
     } else {
       if (!s->in_word) s->words++;
       s->in_word = 1;
+      if (top) s->own = 1;
       s->bytes++;
     }
   }
@@ -114,6 +119,7 @@ static int is_row(cmark_node *para) {
       s.in_word = 0;   /* a row wrapped in the source: a space */
     } else if (t == CMARK_NODE_CODE || t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG || t == CMARK_NODE_LINK) {
       count_node(&s, c, 0);
+      if (t != CMARK_NODE_LINK) s.own = 1;
     } else {
       return 0;   /* pictures, HTML, hard breaks: not a line of terms */
     }
@@ -123,6 +129,9 @@ static int is_row(cmark_node *para) {
   /* a full stop after the last item is the row's, not a sentence */
   item_end(&s);
   if (s.bad || s.items < ROW_MIN_ITEMS) return 0;
+  /* links only ("[Installation](#installation) • [Usage](#usage)"): a row
+   * of navigation, which the adapter leaves out */
+  if (!s.own_items) return 0;
   if (s.first_colon && (s.label_words < 1 || s.label_words > LABEL_MAX_WORDS)) return 0;
   return 1;
 }

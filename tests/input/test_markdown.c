@@ -5710,7 +5710,7 @@ static void dotted_row_is_list(void **state) {
   vgi_diags d = {0};
   cJSON *m = load_text("t.md", "# Widget kit\n\nFast \xC2\xB7 Small \xC2\xB7 Safe\n\nWidget kit builds dashboards from "
                        "YAML files.\n\n## Features\n\nFeatures: Live reload \xC2\xB7 Dark mode \xC2\xB7 `plugin` system "
-                       "\xC2\xB7 Offline cache\n\n## Platforms\n\nLinux | macOS | Windows | FreeBSD.\n\n## Piping\n\n"
+                       "\xC2\xB7 Offline cache\n\n[Install](#install) \xE2\x80\xA2 [Usage](#usage) \xE2\x80\xA2 [FAQ](#faq)\n\n## Platforms\n\nLinux | macOS | Windows | FreeBSD.\n\n## Piping\n\n"
                        "Use a pipe | to chain it, then | read it | slowly and carefully to the end of the file.\n", NULL, &d);
   vgi_diags_free(&d);
   assert_non_null(m);
@@ -5724,6 +5724,8 @@ static void dotted_row_is_list(void **state) {
   assert_non_null(strstr(j, "\"FreeBSD\""));
   assert_null(strstr(j, "Live reload \xC2\xB7"));
   assert_null(strstr(j, "Linux |"));
+  /* a row of links only is navigation: neither shown nor said */
+  assert_null(strstr(j, "Usage"));
   /* the tagline is the title's, as written */
   assert_non_null(strstr(j, "Fast \xC2\xB7 Small \xC2\xB7 Safe"));
   /* a sentence with a pipe in it is prose */
