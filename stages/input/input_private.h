@@ -710,6 +710,10 @@ void vgi_bold_headings(struct cmark_node *doc, struct cmark_node *skip);
 /* sidebars.c: a block quote holding a heading ("> ### The Stack and the
  * Heap") as the document's own blocks, in its place; alerts stay quotes */
 void vgi_unwrap_sidebars(struct cmark_node *doc);
+/* item_rows.c: a paragraph that is a row of short terms set apart by
+ * middle dots, bullets or pipes ("Features: A · B · C") as a bullet list
+ * (its label, if any, a paragraph before it) */
+void vgi_item_rows(struct cmark_node *doc);
 /* html_hidden.c: the content of script, style, template, noscript, iframe
  * and object elements out of the tree, inline and in HTML blocks */
 void vgi_html_hidden(struct cmark_node *doc);

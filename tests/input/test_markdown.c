@@ -5813,6 +5813,38 @@ static void callout_after_prose(void **state) {
   }
 }
 
+/* A line of terms set apart by middle dots or pipes is a list: each term an
+ * item on screen and in the voice, a label before its colon the lead-in;
+ * prose with a pipe or a dot in it, and the tagline under the title, stay. */
+static void dotted_row_is_list(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("t.md", "# Widget kit\n\nFast \xC2\xB7 Small \xC2\xB7 Safe\n\nWidget kit builds dashboards from "
+                       "YAML files.\n\n## Features\n\nFeatures: Live reload \xC2\xB7 Dark mode \xC2\xB7 `plugin` system "
+                       "\xC2\xB7 Offline cache\n\n[Install](#install) \xE2\x80\xA2 [Usage](#usage) \xE2\x80\xA2 [FAQ](#faq)\n\n## Platforms\n\nLinux | macOS | Windows | FreeBSD.\n\n## Piping\n\n"
+                       "Use a pipe | to chain it, then | read it | slowly and carefully to the end of the file.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *j = cJSON_PrintUnformatted(m);
+  if (!strstr(j, "\"Dark mode\"") || !strstr(j, "Use a pipe")) print_message("%s\n", j);
+  /* each term an item of its own, without the separator */
+  assert_non_null(strstr(j, "\"Live reload\""));
+  assert_non_null(strstr(j, "\"Dark mode\""));
+  assert_non_null(strstr(j, "\"Offline cache\""));
+  assert_non_null(strstr(j, "\"Linux\""));
+  assert_non_null(strstr(j, "\"FreeBSD\""));
+  assert_null(strstr(j, "Live reload \xC2\xB7"));
+  assert_null(strstr(j, "Linux |"));
+  /* a row of links only is navigation: neither shown nor said */
+  assert_null(strstr(j, "Usage"));
+  /* the tagline is the title's, as written */
+  assert_non_null(strstr(j, "Fast \xC2\xB7 Small \xC2\xB7 Safe"));
+  /* a sentence with a pipe in it is prose */
+  assert_non_null(strstr(j, "Use a pipe | to chain it"));
+  free(j);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(bold_term_on_its_line),
@@ -5898,6 +5930,7 @@ int main(void) {
     cmocka_unit_test(option_definition_colon),
     cmocka_unit_test(bold_lead_stop_joined),
     cmocka_unit_test(callout_after_prose),
+    cmocka_unit_test(dotted_row_is_list),
     cmocka_unit_test(agenda_badges_and_dotfiles),
     cmocka_unit_test(pair_descriptions_not_fragments),
     cmocka_unit_test(legend_tags_out),

@@ -580,6 +580,34 @@ describe("a list with no points", function()
   end)
 end)
 
+describe("code in a narrow frame", function()
+  -- a tall frame set a path broken after a "/" ("~/.config/myapp/settings/"
+  -- over "default.toml") at 44 where every token stays whole at 40
+  it("keeps every path whole at a slightly smaller size rather than break one at a larger", function()
+    for _, cmds in ipairs({
+      { "cp ./examples/settings/default.toml ~/.config/myapp/settings/default.toml",
+        "myapp --config ~/.config/myapp/settings/default.toml init" },
+    }) do
+      for _, wh in ipairs({ { 1080, 1920 }, { 1080, 1080 } }) do
+        local sc = { id = "c", scene_type = "command", visual_content = { header = "Setup", language = "sh",
+          commands = cmds } }
+        local code = by_id(sc, wh, "commands")
+        local m = core.measure(code)
+        assert.are.equal(0, m.broken, cmds[1] .. " at " .. wh[1] .. "x" .. wh[2] .. ": " .. tostring(m.final_size))
+        assert.is_falsy(m.cut)
+        -- and not much smaller than the broken one would be
+        assert.is_true(m.final_size >= 36, tostring(m.final_size))
+      end
+    end
+    -- a token longer than a line at any size near the largest (a 45-column
+    -- volume mapping) breaks at a "/" rather than set the command a third smaller
+    local sc = { id = "c", scene_type = "command", visual_content = { header = "Run", language = "sh", commands = {
+      "docker run -v /srv/data/myapp/storage:/var/lib/myapp/storage -p 8080:8080 example/myapp:latest" } } }
+    local m = core.measure(by_id(sc, { 1080, 1920 }, "commands"))
+    assert.is_true(m.final_size >= 46, tostring(m.final_size))
+  end)
+end)
+
 describe("title", function()
   it("never breaks a word of a title inside, nor a name at its hyphen, where it fits whole", function()
     -- (a tall frame showed "double-" over "conversion"; hyphenation broke

@@ -122,6 +122,32 @@ local function banded(code, lines, key)
   return best or nil
 end
 
+-- The largest size from `top` down to `low` (even steps) at which code fits
+-- wrapped between tokens (`ok` says how many rows may be), and whether a
+-- token is broken there. One where every token stays whole is preferred: a
+-- path broken after a "/" reads as two arguments ("~/.config/myapp/settings/"
+-- / "default.toml"), so a size a little smaller (down to WHOLE_BELOW of the
+-- broken one, even below `low`) where nothing is broken wins. nil: none fits.
+local WHOLE_BELOW = 0.8
+local function whole_first(code, top, low, ok)
+  local broken
+  local big, stop = top, low
+  while big >= stop do
+    code.size, code.min_size = big, big
+    local mb = c.measure(code)
+    if not (mb.shrunk or mb.cut) and ok(mb) then
+      if (mb.broken or 0) == 0 then return big, false end
+      if not broken then
+        broken = big
+        stop = math.min(low, math.ceil(big * WHOLE_BELOW))
+      end
+    end
+    big = big - 2
+  end
+  if broken then return broken, true end
+  return nil
+end
+
 -- the smallest size a drawing is set at: below the renderer's bar it warns
 -- that the text was shrunk (a wide frame shows it larger)
 local DRAWING_MIN = 10
@@ -228,19 +254,17 @@ return {
       -- a line taking at most two rows (a phone shows the frame small)
       -- (not stacked comments: wrapping them is what stacking avoids)
       if chosen == 36 and (tall or theme.frame == "square") and not stacked and not drawing then
-        for big = 48, 40, -2 do
-          code.size, code.min_size = big, big
-          local mb = c.measure(code)
-          if not (mb.shrunk or mb.cut) and mb.lines <= 2 * #lines then chosen = big break end
-        end
+        local sz, broke = whole_first(code, 48, 40, function(mb) return mb.lines <= 2 * #lines end)
+        chosen = sz or 36
         -- a tall frame's command of a line or a few (a 70-column docker
         -- line at 40 in two rows over a frame two-thirds empty): up to
-        -- three rows more where that sets it a fifth larger at least, up to 56
+        -- three rows more where that sets it a fifth larger at least, up to
+        -- 56 (a whole one kept over a larger broken one, as above)
         if tall and #lines <= 4 then
-          for big = 56, math.floor(chosen * 1.2 + 1), -2 do
-            code.size, code.min_size = big, big
-            local mb = c.measure(code)
-            if not (mb.shrunk or mb.cut) and mb.lines <= #lines + 3 then chosen = big break end
+          local more, more_broke = whole_first(code, 56, math.floor(chosen * 1.2 + 1),
+            function(mb) return mb.lines <= #lines + 3 end)
+          if more and not (more_broke and sz and not broke and chosen >= more * WHOLE_BELOW) then
+            chosen = more
           end
         end
       end
