@@ -488,6 +488,52 @@ static void bare_address_as_host(void **state) {
   cJSON_Delete(m);
 }
 
+/* A web address that is a passive verb's agent ("distributed by <address>
+ * and are not related") is said and shown as its host and short path: taken
+ * out with its "by", the voice said "are distributed and are not related"
+ * while a slide showed the address. */
+static void address_agent_said(void **state) {
+  (void)state;
+  vgi_options o = {0};
+  o.detail = VGI_DETAIL_FULL;
+  const char *doc = "# Tool\n\n## Compatibility\n\nThe release series begins with version 2.0.0 here. Versions of "
+                    "the tool prior to 2.0.0 are distributed by https://github.com/abesto/yq and are not related to "
+                    "this package in any way.\n";
+  const char *all = doc_narration_with("agent.md", doc, &o);
+  if (!strstr(all, "are distributed by github.com slash abesto slash yq and are not related") || strstr(all, "://"))
+    print_message("narration: %s\n", all), fail();
+  vgi_diags d = {0};
+  cJSON *m = load_text("agent.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  int found = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    char *vc = cJSON_PrintUnformatted(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"));
+    if (strstr(vc, "://")) print_message("shown: %s\n", vc), fail();
+    found += strstr(vc, "are distributed by github.com/abesto/yq") != NULL;
+    free(vc);
+  }
+  assert_int_equal(found, 1);
+  cJSON_Delete(m);
+}
+
+/* An inline command line with jq's "." filter, a key path or a pipe is
+ * named by its programs, never read with its signs ("jq dot file.json |
+ * less", "yq the y option"). */
+static void command_with_filter_named(void **state) {
+  (void)state;
+  vgi_options o = {0};
+  o.detail = VGI_DETAIL_FULL;
+  const char *all = doc_narration_with("filter.md", "# Tool\n\n## Use\n\nPretty-print a file with "
+                                       "`jq . file.json | less` to page through it. Passing this document through "
+                                       "`yq -y .Resources.X` will drop custom tags. Pipe it with `cat x.json | jq .` "
+                                       "and see.\n", &o);
+  if (!strstr(all, "with the jq and less pipeline to page") || !strstr(all, "through the yq command will drop") ||
+      !strstr(all, "with the cat and jq pipeline and see") || strstr(all, "file.json") || strstr(all, "the y option") ||
+      strstr(all, " dot "))
+    print_message("narration: %s\n", all), fail();
+}
+
 /* A command line with a lone "." argument or a redirection is named by
  * its program, as one with a value is: never read out with its signs
  * ("yq -y. < in.json > out.yml", "yq -y dot in.json"). */
@@ -691,7 +737,7 @@ static void addresses_unsaid(void **state) {
   static const char *const kept[] = { "uses DNS servers as fallback, if no other DNS configuration is available.",
     "The server listens by default.", "Private networks are blocked.",
     "The link-local address is set on each interface.", "The card has a fixed address.",
-    "Algorithm::Diff runs at 12:30:45 each day.", "Old versions are distributed and are not related to it.", NULL };
+    "Algorithm::Diff runs at 12:30:45 each day.", "Old versions are distributed by github.com slash a slash b and are not related to it.", NULL };
   for (int i = 0; kept[i]; i++)
     if (!strstr(all, kept[i])) print_message("not said %s: %s\n", kept[i], all), fail();
   char *shown = cJSON_PrintUnformatted(m);
@@ -1842,6 +1888,8 @@ int main(void) {
     cmocka_unit_test(long_subtitle_shown_short),
     cmocka_unit_test(pointer_without_link),
       cmocka_unit_test(bare_address_as_host),
+      cmocka_unit_test(address_agent_said),
+      cmocka_unit_test(command_with_filter_named),
       cmocka_unit_test(command_with_shell_words_named),
     cmocka_unit_test(pointers_are_no_bullets),
     cmocka_unit_test(place_phrase_without_path),
