@@ -534,6 +534,105 @@ static void command_with_filter_named(void **state) {
     print_message("narration: %s\n", all), fail();
 }
 
+/* A summary's list slide whose voice ended on a colon that introduced code
+ * the summary left out ("…, and pipes it to jq:", yq's README) ends its
+ * sentence as a sentence; "The options are:" waits for its list and stays
+ * (not tested here). */
+static void colon_without_code_ends(void **state) {
+  (void)state;
+  const char *doc =
+    "yq: Command-line YAML/XML/TOML processor - jq wrapper for YAML, XML, TOML documents\n"
+    "===================================================================================\n"
+    "\n"
+    "Installation\n"
+    "------------\n"
+    "::\n"
+    "\n"
+    "    pip3 install yq\n"
+    "\n"
+    "Before using ``yq``, you also have to install its dependency, ``jq``. See the `jq installation instructions\n"
+    "<https://stedolan.github.io/jq/download/>`_ for details and directions specific to your platform.\n"
+    "\n"
+    "On macOS, ``yq`` is also available on `Homebrew <https://brew.sh/>`_: use ``brew install python-yq``.\n"
+    "\n"
+    "Synopsis\n"
+    "--------\n"
+    "\n"
+    "``yq`` takes YAML input, converts it to JSON, and pipes it to `jq <https://stedolan.github.io/jq/>`_::\n"
+    "\n"
+    "    cat input.yml | yq .foo.bar\n"
+    "\n"
+    "Like in ``jq``, you can also specify input filename(s) as arguments::\n"
+    "\n"
+    "    yq .foo.bar input.yml\n"
+    "\n"
+    "By default, no conversion of ``jq`` output is done. Use the ``--yaml-output``/``-y`` option to convert it back into YAML::\n"
+    "\n"
+    "    cat input.yml | yq -y .foo.bar\n"
+    "\n"
+    "Mapping key order is preserved. By default, custom `YAML tags <http://www.yaml.org/spec/1.2/spec.html#id2764295>`_ and\n"
+    "`styles <https://yaml.org/spec/current.html#id2509255>`_ in the input are ignored. Use the ``--yaml-roundtrip``/``-Y``\n"
+    "option to preserve YAML tags and styles by representing them as extra items in their enclosing mappings and sequences\n"
+    "while in JSON::\n"
+    "\n"
+    "    yq -Y .foo.bar input.yml\n"
+    "\n"
+    "Use the ``--width``/``-w`` option to pass the line wrap width for string literals. With ``-y/-Y``, files can be edited\n"
+    "in place like with ``sed -i``: ``yq -yi .foo=1 *.yml``. All other command line arguments are forwarded to ``jq``. ``yq``\n"
+    "forwards the exit code ``jq`` produced, unless there was an error in YAML parsing, in which case the exit code is 1.\n"
+    "See the `jq manual <https://stedolan.github.io/jq/manual/>`_ for more details on ``jq`` features and options.\n"
+    "\n"
+    "Because YAML treats JSON as a dialect of YAML, you can use yq to convert JSON to YAML: ``yq -y . < in.json > out.yml``.\n"
+    "\n"
+    "XML support\n"
+    "-----------\n"
+    "``yq`` also supports XML. The ``yq`` package installs an executable, ``xq``, which\n"
+    "`transcodes XML to JSON <https://www.xml.com/pub/a/2006/05/31/converting-between-xml-and-json.html>`_ using\n"
+    "`xmltodict <https://github.com/martinblech/xmltodict>`_ and pipes it to ``jq``. Roundtrip transcoding is available with\n"
+    "the ``xq --xml-output``/``xq -x`` option. Multiple XML documents can be passed in separate files/streams as\n"
+    "``xq a.xml b.xml``. Entity expansion and DTD resolution is disabled to avoid XML parsing vulnerabilities.\n"
+    "\n"
+    "TOML support\n"
+    "------------\n"
+    "``yq`` supports `TOML <https://toml.io/>`_ as well. The ``yq`` package installs an executable, ``tomlq``, which uses the\n"
+    "`toml library <https://github.com/uiri/toml>`_ to transcode TOML to JSON, then pipes it to ``jq``. Roundtrip transcoding\n"
+    "is available with the ``tomlq --toml-output``/``tomlq -t`` option.\n"
+    "\n"
+    ".. admonition:: Compatibility note\n"
+    "\n"
+    " This package's release series available on PyPI begins with version 2.0.0. Versions of ``yq`` prior to 2.0.0 are\n"
+    " distributed by https://github.com/abesto/yq and are not related to this package. No guarantees of compatibility are\n"
+    " made between abesto/yq and kislyuk/yq. This package follows the `Semantic Versioning 2.0.0 <http://semver.org/>`_\n"
+    " standard. To ensure proper operation, declare dependency version ranges according to SemVer.\n"
+    "\n"
+    "License\n"
+    "-------\n"
+    "Licensed under the terms of the `Apache License, Version 2.0 <http://www.apache.org/licenses/LICENSE-2.0>`_.\n"
+    "\n"
+    ".. image:: https://github.com/kislyuk/yq/workflows/Python%20package/badge.svg\n"
+    "        :target: https://github.com/kislyuk/yq/actions\n"
+    ".. image:: https://codecov.io/github/kislyuk/yq/coverage.svg?branch=master\n"
+    "        :target: https://codecov.io/github/kislyuk/yq?branch=master\n"
+    ".. image:: https://img.shields.io/pypi/v/yq.svg\n"
+    "        :target: https://pypi.python.org/pypi/yq\n"
+    ".. image:: https://img.shields.io/pypi/l/yq.svg\n"
+    "        :target: https://pypi.python.org/pypi/yq\n";
+  vgi_diags d = {0};
+  cJSON *m = load_text("yq.rst", doc, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  int found = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const char *n = sget(scene_at(m, 0, i), "narration");
+    if (n && strstr(n, "pipes it to jq")) {
+      if (strcmp(n, "yq takes YAML input, converts it to JSON, and pipes it to jq.")) print_message("said: %s\n", n), fail();
+      found++;
+    }
+  }
+  assert_int_equal(found, 1);
+  cJSON_Delete(m);
+}
+
 /* A command line with a lone "." argument or a redirection is named by
  * its program, as one with a value is: never read out with its signs
  * ("yq -y. < in.json > out.yml", "yq -y dot in.json"). */
@@ -1890,6 +1989,7 @@ int main(void) {
       cmocka_unit_test(bare_address_as_host),
       cmocka_unit_test(address_agent_said),
       cmocka_unit_test(command_with_filter_named),
+      cmocka_unit_test(colon_without_code_ends),
       cmocka_unit_test(command_with_shell_words_named),
     cmocka_unit_test(pointers_are_no_bullets),
     cmocka_unit_test(place_phrase_without_path),
