@@ -6790,11 +6790,11 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     if (b.n) conjunction_colon_out(b.s), b.n = strlen(b.s);   /* a sentence's "and:" before its list's sentences */
     cJSON *n = cJSON_GetObjectItemCaseSensitive(f->s, "narration");
     const char *ty = vgi_str(f->s, "scene_type");
-    /* a list slide's voice that ends on a colon introduced code the
+    /* a summary list slide's voice that ends on a colon introduced code the
      * summary left out ("…, and pipes it to jq:"): nothing follows it, and
      * the sentence ends as a sentence, when it says something of its own
      * ("The options are:" waits for its list, and stays) */
-    if (b.n && b.s[b.n - 1] == ':' && ty && !strcmp(ty, "list") && english(lang)) {
+    if (summary && b.n && b.s[b.n - 1] == ':' && ty && !strcmp(ty, "list") && english(lang)) {
       size_t e = b.n - 1, w = e;
       while (w && b.s[w - 1] != ' ') w--;
       static const char *const waits[] = { "following", "include", "includes", "including", "these", "below",
