@@ -1212,6 +1212,26 @@ static char *detail_out(const char *h, int max) {
  * clause (vgi_short_clause) */
 #define SHOWN_MAX_WORDS 16
 
+/* Whether the word before p in s is "by" after a participle ("distributed
+ * by", "maintained by", "built by"): what follows is the verb's agent. */
+static int agent_by(const char *s, const char *p) {
+  const char *e = p;
+  while (e > s && e[-1] == ' ') e--;
+  const char *w = e;
+  while (w > s && w[-1] != ' ') w--;
+  if (e - w != 2 || strncasecmp(w, "by", 2)) return 0;
+  const char *ve = w;
+  while (ve > s && ve[-1] == ' ') ve--;
+  const char *vb = ve;
+  while (vb > s && vb[-1] != ' ') vb--;
+  size_t vl = (size_t)(ve - vb);
+  static const char *const irregular[] = { "built", "run", "written", "made", "kept", "held", "done", "shown",
+                                           "given", "known", "taken", "sold", "brought", "led", NULL };
+  for (size_t i = 0; i < vl; i++)
+    if (!islower((unsigned char)vb[i])) return 0;
+  return (vl > 3 && !strncmp(ve - 2, "ed", 2)) || word_of(irregular, vb, vl);
+}
+
 /* The bare web addresses of a headline ("https://example.org/issues",
  * "<www.example.org>") out: the headline is cut before one that three words
  * or more come before (1, when cut), an earlier one becomes its host name
@@ -1231,11 +1251,16 @@ static int address_out(char *h, int cut) {
     int before = 0;
     for (char *q = h; q < w; q++)
       if (*q != ' ' && (q + 1 == w || q[1] == ' ')) before++;
-    if (before >= 3 && cut) {
+    /* (a passive verb's agent, "distributed by <address>", is shown as
+     * a short item's is, and ends the headline: the voice says it too,
+     * address_agent) */
+    int agent = before >= 3 && cut && agent_by(h, w);
+    if (before >= 3 && cut && !agent) {
       while (w > h && w[-1] == ' ') w--;
       *w = 0;
       return 1;
     }
+    if (agent) cut = 0;
     if (!strncmp(host, "www.", 4) && host + 4 < e) host += 4;
     size_t hl = strcspn(host, "/?#> )\"'");
     if (host + hl > e) hl = (size_t)(e - host);
@@ -1256,6 +1281,10 @@ static int address_out(char *h, int cut) {
     memmove(w, host, hl);
     memmove(w + hl, m, strlen(m) + 1);
     w += hl;
+    if (agent) {
+      *w = 0;
+      return 1;
+    }
   }
   return 0;
 }
@@ -4130,6 +4159,48 @@ static size_t home_dotfile(const char *a, const char *z, const char **name) {
   return n;
 }
 
+/* A web address that is a passive verb's agent ("Versions prior to 2.0.0
+ * are distributed by https://github.com/abesto/yq and are not related"):
+ * taken out with its "by", the sentence no longer says who; it is said as a
+ * short item shows it (address_out): its host, and a path of two parts at
+ * most, "github.com slash abesto slash yq". Into b; 0 when it is no such
+ * agent. English only. */
+static int address_agent(vgi_buf *b, const char *s, const char *p, const char *a, const char *z) {
+  if (!said_en_) return 0;
+  while (a < z && *a == '<') a++;
+  const char *host = NULL, *sch = a;
+  while (sch < z && isalpha((unsigned char)*sch)) sch++;
+  if (sch > a && z - sch > 3 && !strncmp(sch, "://", 3)) host = sch + 3;
+  else if (z - a > 4 && !strncasecmp(a, "www.", 4)) host = a;
+  if (!host) return 0;
+  if (!strncasecmp(host, "www.", 4) && host + 4 < z) host += 4;
+  size_t hl = strcspn(host, "/?#>)\"' ");
+  if (host + hl > z) hl = (size_t)(z - host);
+  if (hl < 3 || !memchr(host, '.', hl) || memchr(host, '@', hl)) return 0;
+  if (!agent_by(s, p)) return 0;
+  /* the path: two parts at most, without a trailing "/" or ".git" */
+  const char *pa = host + hl;
+  size_t pl = 0;
+  if (pa < z && *pa == '/') {
+    pl = strcspn(pa, "?#>)\"' ");
+    if (pa + pl > z) pl = (size_t)(z - pa);
+    while (pl && strchr(".,;:!?/", pa[pl - 1])) pl--;
+    if (pl > 4 && !strncmp(pa + pl - 4, ".git", 4)) pl -= 4;
+    int parts = 0;
+    for (size_t q = 0; q < pl; q++) parts += pa[q] == '/';
+    if (parts > 2) pl = 0;
+  }
+  vgi_buf_add(b, host, hl);
+  for (size_t q = 0; q < pl; q++) {
+    if (pa[q] == '/') {
+      if (q + 1 < pl) vgi_buf_puts(b, " slash ");
+    } else {
+      vgi_buf_add(b, pa + q, 1);
+    }
+  }
+  return 1;
+}
+
 /* Whether the bare host name at [a, z) of s is the object of the verb
  * before it ("a country that blocks `raw.githubusercontent.com`:", "Use
  * irc.libera.chat as the server"): taken out, the clause lost its object
@@ -4346,6 +4417,9 @@ static char *speech_out(char *s) {
         if (strchr(".,;:!?)", *q)) vgi_buf_add(&b, q, 1);
     } else if (z > a && (sn = address_subject(s, p, a, z, e, &sa))) {
       vgi_buf_add(&b, sa, sn);   /* (its brackets and quotes go with it) */
+    } else if (z > a && address_agent(&b, s, p, a, z)) {
+      for (const char *q = z; q < e; q++)   /* the sentence's own marks after it */
+        if (strchr(".,;:!?)", *q)) vgi_buf_add(&b, q, 1);
     } else if (z > a && (p == s || (p - s >= 2 && p[-1] == ' ' && strchr(".!?", p[-2]))) &&
                unsaid(a, (size_t)(z - a)) && (sn = term_path_stem(a, z, e, stem, sizeof stem))) {
       /* a file that opens a sentence as its term ("`docs/cli.md`: the
@@ -6721,6 +6795,20 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     if (b.n) conjunction_colon_out(b.s), b.n = strlen(b.s);   /* a sentence's "and:" before its list's sentences */
     cJSON *n = cJSON_GetObjectItemCaseSensitive(f->s, "narration");
     const char *ty = vgi_str(f->s, "scene_type");
+    /* a summary list slide's voice that ends on a colon introduced code the
+     * summary left out ("…, and pipes it to jq:"): nothing follows it, and
+     * the sentence ends as a sentence, when it says something of its own
+     * ("The options are:" waits for its list, and stays) */
+    if (summary && b.n && b.s[b.n - 1] == ':' && ty && !strcmp(ty, "list") && english(lang)) {
+      size_t e = b.n - 1, w = e;
+      while (w && b.s[w - 1] != ' ') w--;
+      static const char *const waits[] = { "following", "include", "includes", "including", "these", "below",
+                                           "follows", NULL };
+      size_t ss = e;
+      while (ss && !(b.s[ss - 1] == ' ' && ss >= 2 && strchr(".!?", b.s[ss - 2]))) ss--;
+      if (e > w && !awaits_object(b.s + w, e - w) && !word_of(waits, b.s + w, e - w) && vgi_word_count(b.s + ss) > 4)
+        b.s[e] = '.';
+    }
     const char *hd = vgi_str(cJSON_GetObjectItemCaseSensitive(f->s, "visual_content"), "header");
     int emptied = ty && !strcmp(ty, "list") && cJSON_IsArray(items) && !cJSON_GetArraySize(items);
     if (cJSON_IsString(n) && !b.n && !emptied && hd && !nothing_said(hd) && strcmp(ty ? ty : "", "title") &&
@@ -7198,7 +7286,7 @@ static const char *option_name(const char *w, size_t wl, size_t *n) {
 /* Words a command line stops at, or that come before one ("Run …", "the"). */
 static int prose_word(const char *w, size_t n) {
   static const char *const words[] = { "to", "for", "with", "in", "on", "and", "or", "if", "when", "so", "then",
-    "from", "into", "as", "at", "by", "which", "that", "the", "a", "an", "run", "use", "type", "execute", "call",
+    "from", "into", "through", "as", "at", "by", "which", "that", "the", "a", "an", "run", "use", "type", "execute", "call",
     "try", "enter", "invoke", "pass", "add", "set", "using", "via", "is", "are", "will", "can", "you", "it",
     "this", "option", "options", "flag", "flags", "command", "commands", "e.g.", "i.e.", "like", "such", "of",
     "und", "oder", "mit", "für", "um", "zu", "mit", "et", "ou", "avec", "pour", "y", "o", "con", "para", "e",
@@ -7450,7 +7538,7 @@ static char *command_out(char *t, const char *lang) {
     int prompt = 0;   /* a shell's prompt before the program ("$ find . -type f"): not said */
     if (a < k) {
       static const char *const verbs[] = { "run", "use", "type", "execute", "call", "invoke", "try", "enter",
-                                           "with", "via", "using", "then", "of", NULL };
+                                           "with", "via", "using", "then", "of", "through", "into", NULL };
       int ok = a == 0 && k - a < 3;   /* the text is the command line */
       if (a > 0) {
         const char *w = t + ws[a - 1];
@@ -7602,6 +7690,14 @@ static char *command_out(char *t, const char *lang) {
     /* (and one after the option, or a redirection: "yq -y . < in.json > out.yml"
      * is the yq command, never read out with its signs) */
     for (int i = k + 1; i <= z && a < k; i++) valued |= shell_word(t + ws[i], we[i] - ws[i]);
+    /* (or a filter or a key path after the program: "yq -y .Resources.X",
+     * "jq -r .name": said as "the yq -y .Resources.X", never "yq the y option") */
+    for (int i = a + 1; i <= z && a < k; i++) {
+      const char *w = t + ws[i];
+      size_t wl = we[i] - ws[i];
+      while (wl && strchr(".,;:!?)\"'`", w[wl - 1])) wl--;
+      valued |= wl > 1 && *w == '.' && (isalpha((unsigned char)w[1]) || w[1] == '[');
+    }
     /* (or a pattern in quotes after the option: "fd -HI '.*[0-9]\\.jpg$'" is
      * no phrase to read out) */
     for (size_t q = we[k]; q < we[z]; q++) valued |= strchr("'\"", t[q]) && strpbrk_n_any(t + q, we[z] - q, "*[$\\^");
@@ -8135,8 +8231,11 @@ static char *pipeline_out(char *t) {
       const char *w = t + ws[a - 1];
       size_t wl = we[a - 1] - ws[a - 1];
       /* ("cut -d: -f1 …": an option's colon ends no clause) */
-      if ((strchr(".:;!?", w[wl - 1]) && *w != '-' && !(shell_word(w, wl) && a - 1 > 0)) ||
-          (wl == 1 && strchr("$#%", *w)) || prose_word(w, wl))
+      /* ("jq . file.json | less": a lone "." is a folder or jq's filter,
+       * no full stop and no word of the prose) */
+      int shell = shell_word(w, wl) && a - 1 > 0;
+      if ((strchr(".:;!?", w[wl - 1]) && *w != '-' && !shell) || (wl == 1 && strchr("$#%", *w)) ||
+          (prose_word(w, wl) && !shell))
         break;
       a--;
     }
@@ -8151,9 +8250,12 @@ static char *pipeline_out(char *t) {
         if (ok) progs[np++] = i + 1;
         continue;
       }
-      if (i > progs[np - 1] && prose_word(w, wl) && !isupper((unsigned char)*w)) break;
+      /* ("cat x.json | jq . and …": "." before a word of the clause is jq's
+       * filter; before a capital it ends the sentence) */
+      int shell = shell_word(w, wl) && i + 1 < n && islower((unsigned char)t[ws[i + 1]]);
+      if (i > progs[np - 1] && prose_word(w, wl) && !isupper((unsigned char)*w) && !shell) break;
       z = i;
-      end = strchr(".,:;!?", w[wl - 1]) != NULL && *w != '-' && !(shell_word(w, wl) && i + 1 < n);
+      end = strchr(".,:;!?", w[wl - 1]) != NULL && *w != '-' && !(shell || (shell_word(w, wl) && *w != '.' && i + 1 < n));
     }
     ok &= z > progs[np - 1] - 1 && progs[np - 1] < n;
     /* a command line: after a prompt, or a word only a command has (an
@@ -8184,7 +8286,8 @@ static char *pipeline_out(char *t) {
     }
     const char *lw = t + ws[z];
     size_t ll = we[z] - ws[z], pl = 0;
-    while (pl < ll && pl < 8 && strchr(".,;:!?", lw[ll - 1 - pl])) pl++;
+    /* (a last "." that is jq's filter is no stop of the sentence) */
+    while (pl < ll && pl < 8 && !shell_word(lw, ll) && strchr(".,;:!?", lw[ll - 1 - pl])) pl++;
     int the = a > 0 && we[a - 1] - ws[a - 1] == 3 && !strncasecmp(t + ws[a - 1], "the", 3);
     /* a shell's prompt before it is not said */
     vgi_buf b = {0};

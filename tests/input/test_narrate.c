@@ -488,6 +488,151 @@ static void bare_address_as_host(void **state) {
   cJSON_Delete(m);
 }
 
+/* A web address that is a passive verb's agent ("distributed by <address>
+ * and are not related") is said and shown as its host and short path: taken
+ * out with its "by", the voice said "are distributed and are not related"
+ * while a slide showed the address. */
+static void address_agent_said(void **state) {
+  (void)state;
+  vgi_options o = {0};
+  o.detail = VGI_DETAIL_FULL;
+  const char *doc = "# Tool\n\n## Compatibility\n\nThe release series begins with version 2.0.0 here. Versions of "
+                    "the tool prior to 2.0.0 are distributed by https://github.com/abesto/yq and are not related to "
+                    "this package in any way.\n";
+  const char *all = doc_narration_with("agent.md", doc, &o);
+  if (!strstr(all, "are distributed by github.com slash abesto slash yq and are not related") || strstr(all, "://"))
+    print_message("narration: %s\n", all), fail();
+  vgi_diags d = {0};
+  cJSON *m = load_text("agent.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  int found = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    char *vc = cJSON_PrintUnformatted(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"));
+    if (strstr(vc, "://")) print_message("shown: %s\n", vc), fail();
+    found += strstr(vc, "are distributed by github.com/abesto/yq") != NULL;
+    free(vc);
+  }
+  assert_int_equal(found, 1);
+  cJSON_Delete(m);
+}
+
+/* An inline command line with jq's "." filter, a key path or a pipe is
+ * named by its programs, never read with its signs ("jq dot file.json |
+ * less", "yq the y option"). */
+static void command_with_filter_named(void **state) {
+  (void)state;
+  vgi_options o = {0};
+  o.detail = VGI_DETAIL_FULL;
+  const char *all = doc_narration_with("filter.md", "# Tool\n\n## Use\n\nPretty-print a file with "
+                                       "`jq . file.json | less` to page through it. Passing this document through "
+                                       "`yq -y .Resources.X` will drop custom tags. Pipe it with `cat x.json | jq .` "
+                                       "and see.\n", &o);
+  if (!strstr(all, "with the jq and less pipeline to page") || !strstr(all, "through the yq command will drop") ||
+      !strstr(all, "with the cat and jq pipeline and see") || strstr(all, "file.json") || strstr(all, "the y option") ||
+      strstr(all, " dot "))
+    print_message("narration: %s\n", all), fail();
+}
+
+/* A summary's list slide whose voice ended on a colon that introduced code
+ * the summary left out ("…, and pipes it to jq:", yq's README) ends its
+ * sentence as a sentence; "The options are:" waits for its list and stays
+ * (not tested here). */
+static void colon_without_code_ends(void **state) {
+  (void)state;
+  const char *doc =
+    "yq: Command-line YAML/XML/TOML processor - jq wrapper for YAML, XML, TOML documents\n"
+    "===================================================================================\n"
+    "\n"
+    "Installation\n"
+    "------------\n"
+    "::\n"
+    "\n"
+    "    pip3 install yq\n"
+    "\n"
+    "Before using ``yq``, you also have to install its dependency, ``jq``. See the `jq installation instructions\n"
+    "<https://stedolan.github.io/jq/download/>`_ for details and directions specific to your platform.\n"
+    "\n"
+    "On macOS, ``yq`` is also available on `Homebrew <https://brew.sh/>`_: use ``brew install python-yq``.\n"
+    "\n"
+    "Synopsis\n"
+    "--------\n"
+    "\n"
+    "``yq`` takes YAML input, converts it to JSON, and pipes it to `jq <https://stedolan.github.io/jq/>`_::\n"
+    "\n"
+    "    cat input.yml | yq .foo.bar\n"
+    "\n"
+    "Like in ``jq``, you can also specify input filename(s) as arguments::\n"
+    "\n"
+    "    yq .foo.bar input.yml\n"
+    "\n"
+    "By default, no conversion of ``jq`` output is done. Use the ``--yaml-output``/``-y`` option to convert it back into YAML::\n"
+    "\n"
+    "    cat input.yml | yq -y .foo.bar\n"
+    "\n"
+    "Mapping key order is preserved. By default, custom `YAML tags <http://www.yaml.org/spec/1.2/spec.html#id2764295>`_ and\n"
+    "`styles <https://yaml.org/spec/current.html#id2509255>`_ in the input are ignored. Use the ``--yaml-roundtrip``/``-Y``\n"
+    "option to preserve YAML tags and styles by representing them as extra items in their enclosing mappings and sequences\n"
+    "while in JSON::\n"
+    "\n"
+    "    yq -Y .foo.bar input.yml\n"
+    "\n"
+    "Use the ``--width``/``-w`` option to pass the line wrap width for string literals. With ``-y/-Y``, files can be edited\n"
+    "in place like with ``sed -i``: ``yq -yi .foo=1 *.yml``. All other command line arguments are forwarded to ``jq``. ``yq``\n"
+    "forwards the exit code ``jq`` produced, unless there was an error in YAML parsing, in which case the exit code is 1.\n"
+    "See the `jq manual <https://stedolan.github.io/jq/manual/>`_ for more details on ``jq`` features and options.\n"
+    "\n"
+    "Because YAML treats JSON as a dialect of YAML, you can use yq to convert JSON to YAML: ``yq -y . < in.json > out.yml``.\n"
+    "\n"
+    "XML support\n"
+    "-----------\n"
+    "``yq`` also supports XML. The ``yq`` package installs an executable, ``xq``, which\n"
+    "`transcodes XML to JSON <https://www.xml.com/pub/a/2006/05/31/converting-between-xml-and-json.html>`_ using\n"
+    "`xmltodict <https://github.com/martinblech/xmltodict>`_ and pipes it to ``jq``. Roundtrip transcoding is available with\n"
+    "the ``xq --xml-output``/``xq -x`` option. Multiple XML documents can be passed in separate files/streams as\n"
+    "``xq a.xml b.xml``. Entity expansion and DTD resolution is disabled to avoid XML parsing vulnerabilities.\n"
+    "\n"
+    "TOML support\n"
+    "------------\n"
+    "``yq`` supports `TOML <https://toml.io/>`_ as well. The ``yq`` package installs an executable, ``tomlq``, which uses the\n"
+    "`toml library <https://github.com/uiri/toml>`_ to transcode TOML to JSON, then pipes it to ``jq``. Roundtrip transcoding\n"
+    "is available with the ``tomlq --toml-output``/``tomlq -t`` option.\n"
+    "\n"
+    ".. admonition:: Compatibility note\n"
+    "\n"
+    " This package's release series available on PyPI begins with version 2.0.0. Versions of ``yq`` prior to 2.0.0 are\n"
+    " distributed by https://github.com/abesto/yq and are not related to this package. No guarantees of compatibility are\n"
+    " made between abesto/yq and kislyuk/yq. This package follows the `Semantic Versioning 2.0.0 <http://semver.org/>`_\n"
+    " standard. To ensure proper operation, declare dependency version ranges according to SemVer.\n"
+    "\n"
+    "License\n"
+    "-------\n"
+    "Licensed under the terms of the `Apache License, Version 2.0 <http://www.apache.org/licenses/LICENSE-2.0>`_.\n"
+    "\n"
+    ".. image:: https://github.com/kislyuk/yq/workflows/Python%20package/badge.svg\n"
+    "        :target: https://github.com/kislyuk/yq/actions\n"
+    ".. image:: https://codecov.io/github/kislyuk/yq/coverage.svg?branch=master\n"
+    "        :target: https://codecov.io/github/kislyuk/yq?branch=master\n"
+    ".. image:: https://img.shields.io/pypi/v/yq.svg\n"
+    "        :target: https://pypi.python.org/pypi/yq\n"
+    ".. image:: https://img.shields.io/pypi/l/yq.svg\n"
+    "        :target: https://pypi.python.org/pypi/yq\n";
+  vgi_diags d = {0};
+  cJSON *m = load_text("yq.rst", doc, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  int found = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const char *n = sget(scene_at(m, 0, i), "narration");
+    if (n && strstr(n, "pipes it to jq")) {
+      if (strcmp(n, "yq takes YAML input, converts it to JSON, and pipes it to jq.")) print_message("said: %s\n", n), fail();
+      found++;
+    }
+  }
+  assert_int_equal(found, 1);
+  cJSON_Delete(m);
+}
+
 /* A command line with a lone "." argument or a redirection is named by
  * its program, as one with a value is: never read out with its signs
  * ("yq -y. < in.json > out.yml", "yq -y dot in.json"). */
@@ -691,7 +836,7 @@ static void addresses_unsaid(void **state) {
   static const char *const kept[] = { "uses DNS servers as fallback, if no other DNS configuration is available.",
     "The server listens by default.", "Private networks are blocked.",
     "The link-local address is set on each interface.", "The card has a fixed address.",
-    "Algorithm::Diff runs at 12:30:45 each day.", "Old versions are distributed and are not related to it.", NULL };
+    "Algorithm::Diff runs at 12:30:45 each day.", "Old versions are distributed by github.com slash a slash b and are not related to it.", NULL };
   for (int i = 0; kept[i]; i++)
     if (!strstr(all, kept[i])) print_message("not said %s: %s\n", kept[i], all), fail();
   char *shown = cJSON_PrintUnformatted(m);
@@ -1842,6 +1987,9 @@ int main(void) {
     cmocka_unit_test(long_subtitle_shown_short),
     cmocka_unit_test(pointer_without_link),
       cmocka_unit_test(bare_address_as_host),
+      cmocka_unit_test(address_agent_said),
+      cmocka_unit_test(command_with_filter_named),
+      cmocka_unit_test(colon_without_code_ends),
       cmocka_unit_test(command_with_shell_words_named),
     cmocka_unit_test(pointers_are_no_bullets),
     cmocka_unit_test(place_phrase_without_path),
