@@ -165,8 +165,10 @@ static int repeated_column(const cJSON *rows, int col) {
     const char *t = c ? cell_text(c) : NULL;
     if (t) v[n++] = t;
   }
-  if (n < 4) return 0;
+  if (n < 2) return 0;
   qsort(v, (size_t)n, sizeof *v, cmp_str);
+  /* (two or three rows: one value in every row, "block", "block", "block") */
+  if (n < 4) return !strcmp(v[0], v[n - 1]);
   int best = 1, run = 1;
   for (int i = 1; i < n; i++) {
     run = strcmp(v[i], v[i - 1]) ? 1 : run + 1;
@@ -177,7 +179,18 @@ static int repeated_column(const cJSON *rows, int col) {
 
 static void columns_read(const cJSON *rows, int ncols, const int cmd_col[32], int read[32]) {
   for (int k = 0; k < 32; k++) read[k] = ncols <= CELLS_READ;
-  if (ncols <= CELLS_READ) return;
+  if (ncols <= CELLS_READ) {
+    /* a column of one value repeated ("bool" in every row, a "Default" of
+     * "block" thrice) is read only where no other column would be */
+    int other = 0, rep[32] = {0};
+    for (int k = 1; k < ncols && k < 32; k++) {
+      rep[k] = !cmd_col[k] && repeated_column(rows, k);
+      other += !rep[k] && !cmd_col[k];
+    }
+    for (int k = 1; k < ncols && k < 32 && other; k++)
+      if (rep[k]) read[k] = 0;
+    return;
+  }
   int numeric[32] = {0}, filled[32] = {0};
   for (const cJSON *r = cJSON_IsArray(rows) ? rows->child : NULL; r; r = r->next) {
     int k = 0;
@@ -331,6 +344,45 @@ static int same_name(const char *a, const char *b) {
   return 1;
 }
 
+/* The first n words of a long cell without a clause to cut, back past a
+ * word that leaves it hanging (English: "of", "the", "when"); NULL when
+ * fewer than three words stay or when they are not words (a list of
+ * values, a command). */
+static char *first_words(const char *t, int n, int english) {
+  static const char *const hanging[] = { "a", "an", "the", "of", "to", "and", "or", "for", "in", "on", "at", "by",
+                                         "with", "from", "when", "while", "around", "if", "that", "which", "is",
+                                         "are", "be", "as", "into", "per", "but", "than", "its", "their", NULL };
+  if (vgi_nothing_said(t) || command_cell(t)) return NULL;
+  const char *end[64];
+  int nw = 0;
+  for (const char *q = t; *q && nw < n && nw < 64;) {
+    while (*q == ' ') q++;
+    if (!*q) break;
+    q += strcspn(q, " ");
+    end[nw++] = q;
+  }
+  if (nw < n) return NULL;
+  while (nw >= 3) {
+    const char *e = end[nw - 1], *w = e;
+    while (w > t && w[-1] != ' ') w--;
+    int hang = 0;
+    for (int k = 0; english && hanging[k] && !hang; k++)
+      hang = (size_t)(e - w) == strlen(hanging[k]) && !strncasecmp(w, hanging[k], (size_t)(e - w));
+    if (!hang) break;
+    nw--;
+  }
+  if (nw < 3) return NULL;
+  size_t l = (size_t)(end[nw - 1] - t);
+  while (l && strchr(".:;,( ", t[l - 1])) l--;
+  char *out = malloc(l + 1);
+  if (!out) abort();
+  memcpy(out, t, l);
+  out[l] = 0;
+  /* (a letter-free run, "1, 2, 3, 4", says nothing as a headline) */
+  if (!has_word(out)) { free(out); return NULL; }
+  return out;
+}
+
 /* As vgi_table_narration, with a budget of `words` for the rows (< 0:
  * nothing of the rows, said or counted), at most max_rows rows read (0: no
  * limit), and `more` rows not on this slide counted with those left unread
@@ -405,7 +457,14 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
          * else shown, not read */
         char *k = vgi_said_clause(t, lang);
         if (*k && words(k) <= CELL_WORDS * 3 / 2) cut[slots] = k, t = k;
-        else { free(k); t = NULL, unsaid++; }
+        else {
+          /* with no clause to cut, by its first words ("scrolloff: Number
+           * of lines of padding around the edge, 5"), not left out */
+          free(k);
+          k = first_words(t, CELL_WORDS, vgi_phrase_english(lang));
+          if (k) cut[slots] = k, t = k;
+          else unsaid++;
+        }
       }
       if (!t) continue;
       /* a path or an address takes its place among the cells read but is
