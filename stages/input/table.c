@@ -396,7 +396,8 @@ static const char *sign_name(char c) {
 static int put_key(vgi_buf *b, const char *k, size_t n) {
   int angle = n > 2 && k[0] == '<' && k[n - 1] == '>';
   if (angle) k++, n -= 2;
-  if (!n) return 0;
+  /* ("<n>" before a key is a count, helix's "<n>g": no key) */
+  if (!n || (angle && n == 1)) return 0;
   /* a sign or a letter alone */
   if (n == 1) {
     unsigned char c = (unsigned char)*k;
@@ -474,6 +475,9 @@ static char *keys_said(const char *t) {
     if (keys) vgi_buf_puts(&b, ", ");
     if (!put_key(&b, t + i, e - i)) { vgi_buf_free(&b); return NULL; }
     keys++;
+    /* (keys one after another without a separator are a sequence, not
+     * alternatives: not said as keys) */
+    if (e < n && t[e] != ' ' && t[e] != ',' && t[e] != '/') { vgi_buf_free(&b); return NULL; }
     i = e;
     while (i < n && t[i] == ' ') i++;
     if (i < n && (t[i] == ',' || t[i] == '/') && i + 1 < n && t[i + 1] == ' ') i++;
@@ -653,7 +657,7 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     const char *said[CELLS_READ];
     char *cut[CELLS_READ] = {0};
     int ns = 0;
-    int slots = 0, unsaid = 0, first_said = 0, col = -1;
+    int slots = 0, unsaid = 0, first_said = 0, col = -1, as_keys = 0;
     for (const cJSON *c = r->child; c && slots < CELLS_READ; c = c->next) {
       const char *t = cell_text(c);
       if (++col >= 32) continue;
@@ -666,7 +670,7 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
       }
       if (t && col == 0 && keycol) {
         char *k = keys_said(t);
-        if (k) cut[slots] = k, t = k;
+        if (k) cut[slots] = k, t = k, as_keys = 1;
       }
       if (t && words(t) > CELL_WORDS) {
         /* a long cell is said by its first clause ("AIX 7.2 on PPC64BE"),
@@ -708,7 +712,7 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
       continue;
     }
     vgi_buf row = {0};
-    if (keycol && english && first_said && ns >= 2) {
+    if (as_keys && english && first_said && ns >= 2) {
       /* (the action is enough: what else the row says is shown) */
       vgi_buf_puts(&row, "Press ");
       vgi_buf_puts(&row, said[0]);

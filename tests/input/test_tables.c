@@ -885,7 +885,9 @@ static void shortcut_table_said_as_keys(void **state) {
                     "| `` <, <home> `` | Next screen mode |  |\n"
                     "| `` <pgup>, K, <ctrl+u> (fn+up/shift+k) `` | Scroll up main window |  |\n\n"
                     "## Repositories\n\n| Key | Action |\n|-----|--------|\n"
-                    "| `` <ctrl+r> `` | Switch to a recent repo |\n| `` q `` | Quit |\n";
+                    "| `` <ctrl+r> `` | Switch to a recent repo |\n| `` q `` | Quit |\n\n"
+                    "## Goto\n\n| Key | Description |\n| --- | --- |\n"
+                    "| `<n>g` | Go to line number n |\n| `g` | Go to the start of the file |\n| `e` | Go to the end of the file |\n";
   vgi_diags d;
   cJSON *m = load_text("keys.md", doc, NULL, &d);
   vgi_diags_free(&d);
@@ -900,6 +902,13 @@ static void shortcut_table_said_as_keys(void **state) {
   assert_non_null(s);
   n = sget(s, "narration");
   assert_non_null(strstr(n, "Press control R to switch to a recent repo. Press Q to quit."));
+  /* ("<n>g" is a count and a key, not the keys N or G) */
+  s = headed(m, "table", "Goto");
+  assert_non_null(s);
+  n = sget(s, "narration");
+  assert_null(strstr(n, "N or G"));
+  assert_null(strstr(n, "Press <n>g"));
+  assert_non_null(strstr(n, "Press G to go to the start of the file."));
   cJSON_Delete(m);
 }
 
