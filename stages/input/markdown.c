@@ -5976,7 +5976,9 @@ static void table_block(md *m, cmark_node *n) {
   /* A summary names the columns and says a few rows on the first page, and
    * counts the rest ("And 12 more rows."); later pages are shown, with the
    * heading said and time to read their rows. --detail full says rows on
-   * every page. A later group of columns names its own. */
+   * every page, the columns named on the first only (said again on every
+   * page they were heard five times in a table of forty rows). A later
+   * group of columns names its own. */
   /* prose that ends with a colon ("The options are:") is completed by the
    * rows; naming the columns there would break the sentence */
   int intro = vgi_colon_intro(narr);
@@ -6038,7 +6040,7 @@ static void table_block(md *m, cmark_node *n) {
       char *said = NULL;
       if (!summary)   /* (the rows not shown counted after the first group's last page) */
         said = vgi_table_narration_n(vc, m->lang, VGI_TABLE_WORDS, 0, !g && page == pages - 1 ? nrows - kept : 0,
-                                     g > 0 && page == 0 ? VGI_TABLE_MORE_COLUMNS : !first || !intro);
+                                     g > 0 && page == 0 ? VGI_TABLE_MORE_COLUMNS : first && !intro);
       else if (first)
         said = vgi_table_narration_n(vc, m->lang, SUMMARY_TABLE_WORDS, SUMMARY_TABLE_ROWS, nrows - here, !intro);
       else if (page == 0)

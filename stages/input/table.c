@@ -165,8 +165,10 @@ static int repeated_column(const cJSON *rows, int col) {
     const char *t = c ? cell_text(c) : NULL;
     if (t) v[n++] = t;
   }
-  if (n < 4) return 0;
+  if (n < 2) return 0;
   qsort(v, (size_t)n, sizeof *v, cmp_str);
+  /* (two or three rows: one value in every row, "block", "block", "block") */
+  if (n < 4) return !strcmp(v[0], v[n - 1]);
   int best = 1, run = 1;
   for (int i = 1; i < n; i++) {
     run = strcmp(v[i], v[i - 1]) ? 1 : run + 1;
@@ -177,7 +179,18 @@ static int repeated_column(const cJSON *rows, int col) {
 
 static void columns_read(const cJSON *rows, int ncols, const int cmd_col[32], int read[32]) {
   for (int k = 0; k < 32; k++) read[k] = ncols <= CELLS_READ;
-  if (ncols <= CELLS_READ) return;
+  if (ncols <= CELLS_READ) {
+    /* a column of one value repeated ("bool" in every row, a "Default" of
+     * "block" thrice) is read only where no other column would be */
+    int other = 0, rep[32] = {0};
+    for (int k = 1; k < ncols && k < 32; k++) {
+      rep[k] = !cmd_col[k] && repeated_column(rows, k);
+      other += !rep[k] && !cmd_col[k];
+    }
+    for (int k = 1; k < ncols && k < 32 && other; k++)
+      if (rep[k]) read[k] = 0;
+    return;
+  }
   int numeric[32] = {0}, filled[32] = {0};
   for (const cJSON *r = cJSON_IsArray(rows) ? rows->child : NULL; r; r = r->next) {
     int k = 0;
@@ -331,6 +344,247 @@ static int same_name(const char *a, const char *b) {
   return 1;
 }
 
+
+/* Keys as a presenter says them: a cell of a shortcut table ("<pgup>, K,
+ * <ctrl+u> (fn+up/shift+k)", "Ctrl+Shift+P", "<c-w>", "q, <esc>") said
+ * "page up, shift K or control U"; NULL when t is not keys alone. A
+ * capital letter alone is typed with shift; a letter is said as its name
+ * ("a" read as a word is the article); a sign by its name ("@" "at"); an
+ * alternative in brackets after the keys is shown, not said. */
+static const char *key_name(const char *k, size_t n, int in_combo) {
+  static const char *const names[][2] = {
+    { "pgup", "page up" }, { "pageup", "page up" }, { "page_up", "page up" }, { "pgdown", "page down" },
+    { "pgdn", "page down" }, { "pagedown", "page down" }, { "page_down", "page down" }, { "esc", "escape" },
+    { "escape", "escape" }, { "ctrl", "control" }, { "control", "control" }, { "alt", "alt" }, { "shift", "shift" },
+    { "cmd", "command" }, { "command", "command" }, { "super", "super" }, { "meta", "meta" }, { "win", "windows" },
+    { "option", "option" }, { "opt", "option" }, { "enter", "enter" }, { "return", "return" }, { "cr", "enter" },
+    { "tab", "tab" }, { "space", "space" }, { "spc", "space" }, { "spacebar", "space" }, { "bs", "backspace" },
+    { "backspace", "backspace" }, { "del", "delete" }, { "delete", "delete" }, { "ins", "insert" },
+    { "insert", "insert" }, { "home", "home" }, { "end", "end" }, { "up", "up" }, { "down", "down" },
+    { "left", "left" }, { "right", "right" }, { "backtab", "shift tab" }, { "fn", "function" },
+  };
+  /* vim's short modifiers, inside a combination only ("<c-u>", "<s-tab>") */
+  if (in_combo == 2 && n == 1) {
+    switch (tolower((unsigned char)*k)) {
+      case 'c': return "control";
+      case 's': return "shift";
+      case 'a': case 'm': return "alt";
+      case 'd': return "command";
+    }
+  }
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (strlen(names[i][0]) == n && !strncasecmp(k, names[i][0], n)) return names[i][1];
+  return NULL;
+}
+
+static const char *sign_name(char c) {
+  static const char *const signs[][2] = {
+    { "@", "at" }, { ":", "colon" }, { ";", "semicolon" }, { "/", "slash" }, { "\\", "backslash" },
+    { "?", "question mark" }, { "+", "plus" }, { "-", "minus" }, { "_", "underscore" }, { "=", "equals" },
+    { "[", "left bracket" }, { "]", "right bracket" }, { "(", "left parenthesis" }, { ")", "right parenthesis" },
+    { "{", "left brace" }, { "}", "right brace" }, { "<", "less than" }, { ">", "greater than" },
+    { ",", "comma" }, { ".", "period" }, { "|", "bar" }, { "*", "star" }, { "#", "hash" },
+    { "!", "exclamation mark" }, { "`", "backtick" }, { "~", "tilde" }, { "&", "ampersand" },
+    { "$", "dollar" }, { "%", "percent" }, { "^", "caret" }, { "'", "quote" }, { "\"", "double quote" },
+  };
+  for (size_t i = 0; i < sizeof signs / sizeof *signs; i++)
+    if (signs[i][0][0] == c) return signs[i][1];
+  return NULL;
+}
+
+/* One key or combination (k, n bytes) said into b; 0 when it is none. */
+static int put_key(vgi_buf *b, const char *k, size_t n) {
+  int angle = n > 2 && k[0] == '<' && k[n - 1] == '>';
+  if (angle) k++, n -= 2;
+  /* ("<n>" before a key is a count, helix's "<n>g": no key) */
+  if (!n || (angle && n == 1)) return 0;
+  /* a sign or a letter alone */
+  if (n == 1) {
+    unsigned char c = (unsigned char)*k;
+    if (isupper(c)) { vgi_buf_puts(b, "shift "); vgi_buf_add(b, (const char *)&c, 1); return 1; }
+    if (islower(c) || isdigit(c)) { char u = (char)toupper(c); vgi_buf_add(b, &u, 1); return 1; }
+    const char *s = sign_name((char)c);
+    if (!s) return 0;
+    vgi_buf_puts(b, s);
+    return 1;
+  }
+  /* parts joined by "+" (or "-" between names: "<c-u>", "Ctrl-W") */
+  size_t start = b->n;
+  int parts = 0;
+  for (size_t i = 0; i < n;) {
+    size_t e = i + 1;   /* (a part is never empty: "<ctrl++>" is control and plus) */
+    while (e < n && k[e] != '+' && k[e] != '-') e++;
+    const char *name = key_name(k + i, e - i, e < n ? 2 : 1);
+    if (parts) vgi_buf_puts(b, " ");
+    if (name) vgi_buf_puts(b, name);
+    else if (e - i == 1) {
+      unsigned char c = (unsigned char)k[i];
+      const char *s = isalnum(c) ? NULL : sign_name((char)c);
+      char u = (char)toupper(c);
+      if (s) vgi_buf_puts(b, s);
+      else if (isalnum(c)) vgi_buf_add(b, &u, 1);
+      else { b->n = start; if (b->s) b->s[b->n] = 0; return 0; }
+    } else if ((e - i == 2 || e - i == 3) && (k[i] == 'f' || k[i] == 'F') && isdigit((unsigned char)k[i + 1]) &&
+               (e - i == 2 || isdigit((unsigned char)k[i + 2]))) {
+      vgi_buf_add(b, "F", 1);
+      vgi_buf_add(b, k + i + 1, e - i - 1);
+    } else { b->n = start; if (b->s) b->s[b->n] = 0; return 0; }
+    parts++;
+    i = e < n ? e + 1 : e;
+  }
+  /* (a name alone, "Enter", is a key only in angle brackets or as a
+   * combination: "Home" in a table of pages is a word) */
+  if (parts == 1 && !angle && n > 1 && !(n <= 3 && (k[0] == 'f' || k[0] == 'F') && isdigit((unsigned char)k[1]))) {
+    int named = key_name(k, n, 1) != NULL;
+    if (!named) { b->n = start; if (b->s) b->s[b->n] = 0; return 0; }
+  }
+  return parts > 0;
+}
+
+static char *keys_said(const char *t) {
+  size_t n = strlen(t);
+  while (n && t[n - 1] == ' ') n--;
+  /* "(fn+up/shift+k)" after the keys: another way, shown */
+  if (n && t[n - 1] == ')') {
+    const char *o = NULL;
+    for (const char *q = t; q < t + n; q++)
+      if (*q == '(' && q > t && q[-1] == ' ') o = q;
+    if (o) {
+      n = (size_t)(o - t);
+      while (n && t[n - 1] == ' ') n--;
+    }
+  }
+  if (!n || n > 80) return NULL;
+  vgi_buf b = {0};
+  int keys = 0;
+  for (size_t i = 0; i < n;) {
+    while (i < n && t[i] == ' ') i++;
+    if (i >= n) break;
+    size_t e = i;
+    if (t[i] == '<') {
+      /* (the key "<" itself when no ">" closes it before a comma or a space) */
+      e = i + 1;
+      while (e < n && t[e] != '>' && t[e] != ',' && t[e] != ' ') e++;
+      e = e < n && t[e] == '>' && e > i + 1 ? e + 1 : i;
+    }
+    /* (a key is ended by a comma or a space; a comma alone is the key ",") */
+    if (e == i) {
+      e = i + 1;
+      while (e < n && t[e] != ',' && t[e] != ' ') e++;
+    }
+    if (keys) vgi_buf_puts(&b, ", ");
+    if (!put_key(&b, t + i, e - i)) { vgi_buf_free(&b); return NULL; }
+    keys++;
+    /* (keys one after another without a separator are a sequence, not
+     * alternatives: not said as keys) */
+    if (e < n && t[e] != ' ' && t[e] != ',' && t[e] != '/') { vgi_buf_free(&b); return NULL; }
+    i = e;
+    while (i < n && t[i] == ' ') i++;
+    if (i < n && (t[i] == ',' || t[i] == '/') && i + 1 < n && t[i + 1] == ' ') i++;
+    else if (i < n && t[i] != '<' && !isalnum((unsigned char)t[i]) && i + 1 < n) { /* "a / b" */
+      if (t[i] == '/' || t[i] == '|') i++;
+    }
+  }
+  if (!keys) { vgi_buf_free(&b); return NULL; }
+  /* the last of several joined by "or" */
+  if (keys > 1) {
+    char *last = NULL;
+    for (char *q = b.s; (q = strstr(q, ", ")); q += 2) last = q;
+    if (last) {
+      vgi_buf o = {0};
+      vgi_buf_add(&o, b.s, (size_t)(last - b.s));
+      vgi_buf_puts(&o, " or ");
+      vgi_buf_puts(&o, last + 2);
+      vgi_buf_free(&b);
+      return vgi_buf_take(&o);
+    }
+  }
+  return vgi_buf_take(&b);
+}
+
+/* Whether the first column holds keys: named so ("Key", "Shortcut",
+ * "Keybinding") with most of its cells keys (keys_said), or most of its
+ * cells keys in angle brackets or combinations ("<ctrl+r>", "Ctrl+C"). */
+static int key_column(const cJSON *cols, const cJSON *rows) {
+  static const char *const named[] = { "key", "keys", "shortcut", "shortcuts", "keybinding", "keybindings",
+                                        "key binding", "key bindings", "binding", "bindings", "hotkey", "hotkeys",
+                                        "keystroke", "keystrokes", "keyboard shortcut", "keymap", "mapping",
+                                        "mappings", "chord", "key combination", NULL };
+  const cJSON *h = cJSON_IsArray(cols) ? cols->child : NULL;
+  const char *ht = h ? cell_text(h) : NULL;
+  int by_name = 0;
+  for (int k = 0; ht && named[k]; k++) by_name |= !strcasecmp(ht, named[k]);
+  if (!cJSON_IsArray(cols) || cJSON_GetArraySize(cols) < 2) return 0;
+  int n = 0, keys = 0, marked = 0;
+  for (const cJSON *r = cJSON_IsArray(rows) ? rows->child : NULL; r; r = r->next) {
+    const char *t = cJSON_IsArray(r) ? cell_text(r->child) : NULL;
+    if (!t) continue;
+    n++;
+    char *k = keys_said(t);
+    keys += k != NULL;
+    marked += k && (strchr(t, '<') || strchr(t, '+'));
+    free(k);
+  }
+  return n > 0 && 2 * keys > n && (by_name || 2 * marked > n);
+}
+
+/* An action said after "Press K": "to" before a verb ("to push"), "for"
+ * before a name ("for next screen mode"); the action's first letter small
+ * unless its word is an acronym ("LSP"). */
+static void put_action(vgi_buf *b, const char *a) {
+  static const char *const names[] = { "next", "prev", "previous", "new", "all", "the", "a", "an", "no", "custom",
+                                       "default", "first", "last", "more", "normal", "visual", NULL };
+  size_t w = strcspn(a, " ");
+  int name = 0;
+  for (int k = 0; names[k] && !name; k++) name = strlen(names[k]) == w && !strncasecmp(a, names[k], w);
+  vgi_buf_puts(b, name ? " for " : " to ");
+  if (isupper((unsigned char)a[0]) && (w < 2 || islower((unsigned char)a[1]))) {
+    char c = (char)tolower((unsigned char)a[0]);
+    vgi_buf_add(b, &c, 1);
+    a++;
+  }
+  vgi_buf_puts(b, a);
+}
+
+/* The first n words of a long cell without a clause to cut, back past a
+ * word that leaves it hanging (English: "of", "the", "when"); NULL when
+ * fewer than three words stay or when they are not words (a list of
+ * values, a command). */
+static char *first_words(const char *t, int n, int english) {
+  static const char *const hanging[] = { "a", "an", "the", "of", "to", "and", "or", "for", "in", "on", "at", "by",
+                                         "with", "from", "when", "while", "around", "if", "that", "which", "is",
+                                         "are", "be", "as", "into", "per", "but", "than", "its", "their", NULL };
+  if (vgi_nothing_said(t) || command_cell(t)) return NULL;
+  const char *end[64];
+  int nw = 0;
+  for (const char *q = t; *q && nw < n && nw < 64;) {
+    while (*q == ' ') q++;
+    if (!*q) break;
+    q += strcspn(q, " ");
+    end[nw++] = q;
+  }
+  if (nw < n) return NULL;
+  while (nw >= 3) {
+    const char *e = end[nw - 1], *w = e;
+    while (w > t && w[-1] != ' ') w--;
+    int hang = 0;
+    for (int k = 0; english && hanging[k] && !hang; k++)
+      hang = (size_t)(e - w) == strlen(hanging[k]) && !strncasecmp(w, hanging[k], (size_t)(e - w));
+    if (!hang) break;
+    nw--;
+  }
+  if (nw < 3) return NULL;
+  size_t l = (size_t)(end[nw - 1] - t);
+  while (l && strchr(".:;,( ", t[l - 1])) l--;
+  char *out = malloc(l + 1);
+  if (!out) abort();
+  memcpy(out, t, l);
+  out[l] = 0;
+  /* (a letter-free run, "1, 2, 3, 4", says nothing as a headline) */
+  if (!has_word(out)) { free(out); return NULL; }
+  return out;
+}
+
 /* As vgi_table_narration, with a budget of `words` for the rows (< 0:
  * nothing of the rows, said or counted), at most max_rows rows read (0: no
  * limit), and `more` rows not on this slide counted with those left unread
@@ -343,8 +597,19 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
   vgi_buf b = {0};
   const char *names[32];
   int nc = 0;
-  for (const cJSON *c = cJSON_IsArray(cols) ? cols->child : NULL; c && nc < 32; c = c->next)
-    if (cell_text(c) && !(columns == VGI_TABLE_MORE_COLUMNS && c == cols->child)) names[nc++] = cell_text(c);
+  /* a column with nothing in it (lazygit's "Info" beside keys without
+   * notes) is shown, not named: two named at least */
+  int filled[32] = {0}, ncol = 0, nfilled = 0;
+  for (const cJSON *r = cJSON_IsArray(rows) ? rows->child : NULL; r; r = r->next) {
+    int k = 0;
+    for (const cJSON *c = cJSON_IsArray(r) ? r->child : NULL; c && k < 32; c = c->next, k++) filled[k] |= cell_text(c) != NULL;
+  }
+  for (const cJSON *c = cJSON_IsArray(cols) ? cols->child : NULL; c && ncol < 32; c = c->next) nfilled += filled[ncol++];
+  int k = 0;
+  for (const cJSON *c = cJSON_IsArray(cols) ? cols->child : NULL; c && nc < 32; c = c->next, k++)
+    if (cell_text(c) && !(columns == VGI_TABLE_MORE_COLUMNS && c == cols->child) &&
+        (k >= 32 || filled[k] || nfilled < 2 || !rows || !rows->child))
+      names[nc++] = cell_text(c);
   /* a header that a Japanese or Chinese full stop ends is a row of
    * sentences, not names ("太字 (bold) | と表示されている通りに入力します。"):
    * said as a row is, "名: 文。", not as the columns ("…入力します。です。") */
@@ -378,6 +643,9 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
   columns_read(rows, cJSON_GetArraySize(cols), cmd_col, col_read);
   int rep[32] = {0};
   for (int k = 1; k < 32 && k < cJSON_GetArraySize(cols); k++) rep[k] = !col_read[k] && repeated_column(rows, k);
+  /* a table of shortcuts: its keys said as keys, a row as "Press K to
+   * scroll up" (English) */
+  int keycol = key_column(cols, rows), english = vgi_phrase_english(lang);
   /* rows said by nothing but their first cell: named together when no row
    * is read whole ("curl, wget and fetch" over their commands) */
   enum { KEYS_MAX = 6 };
@@ -389,7 +657,7 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     const char *said[CELLS_READ];
     char *cut[CELLS_READ] = {0};
     int ns = 0;
-    int slots = 0, unsaid = 0, first_said = 0, col = -1;
+    int slots = 0, unsaid = 0, first_said = 0, col = -1, as_keys = 0;
     for (const cJSON *c = r->child; c && slots < CELLS_READ; c = c->next) {
       const char *t = cell_text(c);
       if (++col >= 32) continue;
@@ -400,12 +668,23 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
         unsaid += t != NULL;   /* shown, not said, and no cell read in its place */
         continue;
       }
+      if (t && col == 0 && keycol) {
+        char *k = keys_said(t);
+        if (k) cut[slots] = k, t = k, as_keys = 1;
+      }
       if (t && words(t) > CELL_WORDS) {
         /* a long cell is said by its first clause ("AIX 7.2 on PPC64BE"),
          * else shown, not read */
         char *k = vgi_said_clause(t, lang);
         if (*k && words(k) <= CELL_WORDS * 3 / 2) cut[slots] = k, t = k;
-        else { free(k); t = NULL, unsaid++; }
+        else {
+          /* with no clause to cut, by its first words ("scrolloff: Number
+           * of lines of padding around the edge, 5"), not left out */
+          free(k);
+          k = first_words(t, CELL_WORDS, vgi_phrase_english(lang));
+          if (k) cut[slots] = k, t = k;
+          else unsaid++;
+        }
       }
       if (!t) continue;
       /* a path or an address takes its place among the cells read but is
@@ -433,7 +712,14 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
       continue;
     }
     vgi_buf row = {0};
-    vgi_buf_puts(&row, said[0]);
+    if (as_keys && english && first_said && ns >= 2) {
+      /* (the action is enough: what else the row says is shown) */
+      vgi_buf_puts(&row, "Press ");
+      vgi_buf_puts(&row, said[0]);
+      put_action(&row, said[1]);
+      ns = 0;
+    } else
+      vgi_buf_puts(&row, said[0]);
     for (int i = 1; i < ns; i++) {
       vgi_buf_puts(&row, i == 1 ? ": " : vgi_phrase(lang, "sep"));
       vgi_buf_puts(&row, said[i]);

@@ -848,6 +848,93 @@ static void later_page_names_its_rows(void **state) {
   cJSON_Delete(m);
 }
 
+/* A column of one value in every row of a short table ("block" thrice) is
+ * not said with each row; a long cell with no clause to cut is said by
+ * its first words, not left out ("scrolloff: 5."). */
+static void few_rows_repeated_and_long_cells(void **state) {
+  (void)state;
+  const char *doc = "# Cursor\n\n## Shapes\n\n| Key | Description | Default |\n| --- | --- | --- |\n"
+                    "| `normal` | Cursor shape in normal mode | `block` |\n"
+                    "| `insert` | Cursor shape in insert mode | `block` |\n"
+                    "| `select` | Cursor shape in select mode | `block` |\n\n"
+                    "## Scrolling\n\n| Key | Description | Default |\n| --- | --- | --- |\n"
+                    "| `scrolloff` | Number of lines of padding around the edge of the screen when scrolling | `5` |\n"
+                    "| `mouse` | Enable mouse mode | `true` |\n";
+  vgi_diags d;
+  cJSON *m = load_text("cursor.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *s = headed(m, "table", "Shapes");
+  assert_non_null(s);
+  const char *n = sget(s, "narration");
+  assert_non_null(strstr(n, "Cursor shape in insert mode"));
+  assert_null(strstr(n, "block"));
+  s = headed(m, "table", "Scrolling");
+  assert_non_null(s);
+  n = sget(s, "narration");
+  assert_non_null(strstr(n, "scrolloff: Number of lines of padding around the edge, 5."));
+  assert_non_null(strstr(n, "mouse: Enable mouse mode, true."));
+  cJSON_Delete(m);
+}
+
+/* A table of shortcuts says its keys as keys and a row as a presenter
+ * would: "Press page up, shift K or control U to scroll up", never
+ * "pgup, K,:"; a column empty in every row is not named. */
+static void shortcut_table_said_as_keys(void **state) {
+  (void)state;
+  const char *doc = "# Keys\n\n## Global\n\n| Key | Action | Info |\n|-----|--------|------|\n"
+                    "| `` <, <home> `` | Next screen mode |  |\n"
+                    "| `` <pgup>, K, <ctrl+u> (fn+up/shift+k) `` | Scroll up main window |  |\n\n"
+                    "## Repositories\n\n| Key | Action |\n|-----|--------|\n"
+                    "| `` <ctrl+r> `` | Switch to a recent repo |\n| `` q `` | Quit |\n\n"
+                    "## Goto\n\n| Key | Description |\n| --- | --- |\n"
+                    "| `<n>g` | Go to line number n |\n| `g` | Go to the start of the file |\n| `e` | Go to the end of the file |\n";
+  vgi_diags d;
+  cJSON *m = load_text("keys.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *s = headed(m, "table", "Global");
+  assert_non_null(s);
+  const char *n = sget(s, "narration");
+  assert_non_null(strstr(n, "Press page up, shift K or control U to scroll up main window."));
+  assert_non_null(strstr(n, "Press less than or home for next screen mode."));
+  assert_null(strstr(n, ",:"));
+  assert_null(strstr(n, "Info"));
+  s = headed(m, "table", "Repositories");
+  assert_non_null(s);
+  n = sget(s, "narration");
+  assert_non_null(strstr(n, "Press control R to switch to a recent repo. Press Q to quit."));
+  /* ("<n>g" is a count and a key, not the keys N or G) */
+  s = headed(m, "table", "Goto");
+  assert_non_null(s);
+  n = sget(s, "narration");
+  assert_null(strstr(n, "N or G"));
+  assert_null(strstr(n, "Press <n>g"));
+  assert_non_null(strstr(n, "Press G to go to the start of the file."));
+  cJSON_Delete(m);
+}
+
+/* --detail full names a long table's columns once, on its first page,
+ * not again on every page. */
+static void full_detail_names_columns_once(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Server\n\n## Settings\n\n| Setting | Meaning | Default |\n| --- | --- | --- |\n");
+  for (int i = 0; i < 24; i++) doc_add("| key%c%c | The value number %d of the server | %d |\n", 'a' + i % 26, 'a' + i / 3, i, i);
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("settings.md", doc_s, &full, &d);
+  vgi_diags_free(&d);
+  int pages = 0, named = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *s = scene_at(m, 0, i);
+    if (strcmp(sget(s, "scene_type"), "table")) continue;
+    pages++;
+    named += strstr(sget(s, "narration"), "Setting, Meaning") != NULL;
+  }
+  assert_true(pages >= 3);
+  assert_int_equal(named, 1);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(term_items_said_with_descriptions),
@@ -874,6 +961,9 @@ int main(void) {
     cmocka_unit_test(options_table_said_by_descriptions),
     cmocka_unit_test(cell_line_breaks_kept),
     cmocka_unit_test(later_page_names_its_rows),
+    cmocka_unit_test(few_rows_repeated_and_long_cells),
+    cmocka_unit_test(shortcut_table_said_as_keys),
+    cmocka_unit_test(full_detail_names_columns_once),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

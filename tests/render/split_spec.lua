@@ -211,6 +211,31 @@ describe("fit: lay out first, then split", function()
     assert.truthy(tables[1].narration:find("The table shows", 1, true))
   end)
 
+  it("keeps a table's opener with its first part, even where a later row's key is a column's name", function()
+    -- (helix's "[editor]" table: the row "default-yank-register" on the
+    -- second slide took "The table shows Key, Description, and Default."
+    -- and every sentence after it; the first slide was silent)
+    local scene = { id = "keys", scene_type = "table",
+      narration = "The table shows Key, Description, and Default. alpha: The alpha value, 1. And 6 more keys.",
+      visual_content = { header = "Editor", columns = { "Key", "Description", "Default" }, rows = {} } }
+    local rows = scene.visual_content.rows
+    for i = 1, 8 do
+      local key = i == 6 and "default-register" or W[i]
+      rows[i] = { key, string.format("The %s value used by the editor when it starts up and draws its view", W[i]), tostring(i) }
+    end
+    local videos = { { id = "v", scenes = { scene } } }
+    fit.videos(videos, { width = 1080, height = 1920 })
+    local parts = videos[1].scenes
+    assert.is_true(#parts > 1)
+    local key_part
+    for k, p in ipairs(parts) do
+      for _, r in ipairs(p.visual_content.rows) do if r[1] == "default-register" then key_part = k end end
+    end
+    assert.is_true(key_part > 1)
+    assert.truthy((parts[1].narration or ""):find("The table shows", 1, true))
+    assert.falsy((parts[key_part].narration or ""):find("The table shows", 1, true))
+  end)
+
   it("splits a tall frame's table whose type would go below a readable size, not a table too wide", function()
     local rows = {}
     for i = 1, 8 do

@@ -421,7 +421,7 @@ end
 -- left silent takes the last sentence of the part before when that one has
 -- more than one and the sentence names none of its items; a later part
 -- still silent says what it shows (silent_part_says) unless quiet.
-local function share_narration(narration, lang, list, parts, spec, header, quiet)
+local function share_narration(narration, lang, list, parts, spec, header, quiet, vc)
   local out = {}
   if type(narration) ~= "string" or not narration:match("%S") then
     for k = 1, #parts do out[k] = "" end
@@ -489,7 +489,12 @@ local function share_narration(narration, lang, list, parts, spec, header, quiet
   local last_named, more = 0, nil
   for si, s in ipairs(ss) do
     local words = words_of(s)
-    for _, kk in ipairs(keys) do
+    -- (a sentence that introduces the whole, a table's columns named, "The
+    -- table shows Key, Description, and Default.", names no item: a row
+    -- "default-yank-register" on the second slide took it and every
+    -- sentence after it there, the first slide silent)
+    local opener = spec.opener and vc and spec.opener(vc, words)
+    for _, kk in ipairs(opener and {} or keys) do
       if kk.part >= at and names_key(words, kk.key) then at = kk.part; named[si] = true; break end
     end
     if not more and spec.field == "rows" and is_more(s, lang) then
@@ -724,7 +729,8 @@ function M.scene(scene, opts)
         end
         if all_ok or (cut and not any_cut and not fallback) then
           local said = share_narration(scene.narration, lang, list, parts, spec,
-            type(scene.visual_content) == "table" and scene.visual_content.header or nil)
+            type(scene.visual_content) == "table" and scene.visual_content.header or nil, nil,
+            type(scene.visual_content) == "table" and scene.visual_content or nil)
           for k, p in ipairs(parts) do
             scenes[k] = part_scene(scene, spec, list, as_string, p, k, n, said[k], lang)
           end
@@ -757,7 +763,8 @@ function M.scene(scene, opts)
     if best and whole < math.huge and best >= whole * 1.25 then
       local n = #best_parts
       local said = share_narration(scene.narration, lang, list, best_parts, spec,
-        type(scene.visual_content) == "table" and scene.visual_content.header or nil)
+        type(scene.visual_content) == "table" and scene.visual_content.header or nil, nil,
+        type(scene.visual_content) == "table" and scene.visual_content or nil)
       local scenes = {}
       for k, p in ipairs(best_parts) do
         scenes[k] = part_scene(scene, spec, list, as_string, p, k, n, said[k], lang)
@@ -902,7 +909,7 @@ local function rebalance(run, fitted, def, opts, lang)
               at[#clip] = k
             end
           end
-          local said = share_narration(pg.narration, lang, list, clip, spec, vc.header, true)
+          local said = share_narration(pg.narration, lang, list, clip, spec, vc.header, true, vc)
           for c, k in ipairs(at) do
             if said[c] ~= "" then table.insert(shares[k], said[c]) end
           end

@@ -978,6 +978,23 @@ return {
     carry = function(vc, list) vc.table_rows = #list; vc.table_parts = nil end,
     -- the parts the reader made know each other before any is split
     share_early = true,
+    -- a sentence that names every column (two or more) by its words is the
+    -- table's opener: it stays with the first part (vg.create.fit)
+    opener = function(vc, words)
+      local cols = type(vc.columns) == "table" and vc.columns or {}
+      if #cols < 2 then return false end
+      local have = {}
+      for _, w in ipairs(words) do have[w] = true end
+      for _, c in ipairs(cols) do
+        local any = false
+        for w in tostring(c):lower():gmatch("[%w\128-\255]+") do
+          if not have[w] then return false end
+          any = true
+        end
+        if not any then return false end
+      end
+      return true
+    end,
     text = function(r)
       local _, rows = cells_of({ columns = {}, rows = { r } })
       return row_step_text(rows[1] or {})
