@@ -446,6 +446,24 @@ static unsigned char edge_char(cmark_node *s, int last) {
   return (unsigned char)(last ? l[strlen(l) - 1] : l[0]);
 }
 
+/* Does the next run of stars after lit[from] (in lit, else in a text
+ * sibling after c) have `run` stars and close a word ("…रेपो:***")? Each
+ * call reads up to the next run only, so a paragraph is read once. */
+static int closer_follows(cmark_node *c, const char *lit, size_t from, size_t run) {
+  for (cmark_node *s = c; s; s = cmark_node_next(s)) {
+    const char *l = s == c ? lit : cmark_node_get_type(s) == CMARK_NODE_TEXT ? cmark_node_get_literal(s) : NULL;
+    if (!l) continue;
+    const char *p = strchr(l + (s == c ? from : 0), '*');
+    if (!p) continue;
+    size_t r = strspn(p, "*");
+    unsigned char before = p > l ? (unsigned char)p[-1] : edge_char(cmark_node_previous(s), 1),
+                  after = p[r] ? (unsigned char)p[r] : edge_char(cmark_node_next(s), 0);
+    return r == run && before && !isspace(before) && before != '*' &&
+           (!after || isspace(after) || strchr(".,;:!?)\"'", after) || after >= 0x80);
+  }
+  return 0;
+}
+
 static char *stray_stars(cmark_node *c, const char *lit, int *open) {
   if (!lit || !strchr(lit, '*')) return NULL;
   cmark_node *pv = cmark_node_previous(c), *nx = cmark_node_next(c);
@@ -470,6 +488,9 @@ static char *stray_stars(cmark_node *c, const char *lit, int *open) {
       if (sb && !sa && star_word_side(after, 1)) drop = 1, *open = 1;
       else if (!sb && sa && star_word_side(before, 0)) drop = 1, *open = 0;
       else if (*open) drop = 1, *open = 0;   /* "**alt-#**을": the one it opened closes */
+      /* "*** फोर्क द गिटहब रेपो:***": an opening run the writer spaced
+       * from its words, when a run as long closes them after */
+      else if (sb && sa && closer_follows(c, lit, j, run)) drop = 1, *open = 1;
     }
     if (!drop) {
       memcpy(o + w, lit + i, run);
@@ -1351,7 +1372,22 @@ int vgi_verb_after(const char *t, size_t end) {
   return 0;
 }
 
-typedef struct { const char *t; const size_t *ws, *we; int n, german; } hl_words;
+/* Is t[i] inside a run of Latin words of a Chinese or Japanese text: an
+ * ASCII letter, digit or mark before it (over spaces) and one at or after
+ * it, a letter or digit on one side ("Bash on | Ubuntu", "python | -m",
+ * "ctrl-x | ctrl-e")? A cut there leaves half a name or a command. */
+static int inside_latin_run(const char *t, size_t i) {
+  size_t a = i, b = i;
+  while (a && t[a - 1] == ' ') a--;
+  while (t[b] == ' ') b++;
+  if (!a || !t[b]) return 0;
+  unsigned char p = (unsigned char)t[a - 1], q = (unsigned char)t[b];
+  return p < 0x80 && q < 0x80 && isgraph(p) && isgraph(q) && (isalnum(p) || isalnum(q));
+}
+
+/* cjk: the text is mostly Chinese or Japanese with Latin names set off by
+ * spaces, so a space between two Latin words is inside a name */
+typedef struct { const char *t; const size_t *ws, *we; int n, german, cjk; } hl_words;
 
 /* Prepositions that open an adjunct of place, time, purpose or
  * means ("forward packets | toward their destinations"); not "of", "de",
@@ -1541,7 +1577,7 @@ int vgi_cut_in_phrase(const char *t, size_t cut) {
   while (k < n && ws[k] < cut) k++;   /* the words that start before the cut */
   int de = 0;
   for (int i = 0; i < n; i++) de += in_list(de_words, t + ws[i], we[i] - ws[i]);
-  hl_words hw = { t, ws, we, n, de >= 2 };
+  hl_words hw = { t, ws, we, n, de >= 2, 0 };
   return !hw.german && inside_phrase(&hw, k);
 }
 
@@ -1668,7 +1704,7 @@ int vgi_dangling_end(const char *t, size_t cut) {
   int n = vgi_split_words(t, ws, we, 96), k = 0;
   while (k < n && ws[k] < cut) k++;   /* the words that start before the cut */
   if (!k) return 0;
-  hl_words hw = { t, ws, we, n, 0 };
+  hl_words hw = { t, ws, we, n, 0, 0 };
   return dangling_end(&hw, k);
 }
 
@@ -1679,6 +1715,7 @@ static int natural_cut_at(const hl_words *h, int k, int waits) {
   const char *w = t + h->ws[k - 1];
   size_t wl = h->we[k - 1] - h->ws[k - 1];
   if (is_joiner(w, wl) || in_list(articles, w, wl) || (waits && dangling_end(h, k))) return 0;
+  if (h->cjk && k < h->n && inside_latin_run(t, h->ws[k])) return 0;
   /* not after a clause of one word that a semicolon or a colon opened
    * ("… ввода; необходимо, | поскольку …") */
   if (k >= 2 && strchr(",;:", w[wl - 1]) && strchr(";:", t[h->we[k - 2] - 1])) return 0;
@@ -2108,7 +2145,8 @@ char *vgi_headline(const char *s) {
       else if (isalnum(c)) ci += 0.5;
       else if (c != ' ') ci += 1;
       if (ci > HEADLINE_CHARS) break;
-      if (((unsigned char)t[i] & 0xC0) != 0x80 && (i == 0 || !isalnum((unsigned char)t[i - 1]) || !isalnum((unsigned char)t[i])))
+      if (((unsigned char)t[i] & 0xC0) != 0x80 && (i == 0 || !isalnum((unsigned char)t[i - 1]) || !isalnum((unsigned char)t[i])) &&
+          !inside_latin_run(t, i))
         at_limit = i;
       if (ci < 4) continue;
       if (vgi_wide_sentence_end(t, t + i)) { end = i; break; }
@@ -2165,7 +2203,7 @@ char *vgi_headline(const char *s) {
   }
   int de = 0;
   for (int i = 0; i < n; i++) de += in_list(de_words, t + ws[i], we[i] - ws[i]);
-  hl_words hw = { t, ws, we, n, de >= 2 };
+  hl_words hw = { t, ws, we, n, de >= 2, han * 4 > chars };
   size_t cut = 0;
   /* a first sentence of 3 to 12 words is the headline ("… Fortgeschrittene.
    * Die Ziele sind Breite" is two sentences cut in the second) */
@@ -2310,7 +2348,8 @@ char *vgi_headline(const char *s) {
     /* twelve words without the joining words, articles and subjects at
      * their end */
     int k = HEADLINE_WORDS;
-    while (k > 4 && (dangling_end(&hw, k) || in_list(subject_pronouns, t + ws[k - 1], we[k - 1] - ws[k - 1])))
+    while (k > 4 && (dangling_end(&hw, k) || in_list(subject_pronouns, t + ws[k - 1], we[k - 1] - ws[k - 1]) ||
+                     (hw.cjk && k < n && inside_latin_run(t, ws[k]))))
       k--;
     cut = we[k - 1];
   }
@@ -2699,7 +2738,7 @@ char *vgi_short_clause(const char *s, int max) {
   }
   int de = 0;
   for (int i = 0; i < n; i++) de += in_list(de_words, t + ws[i], we[i] - ws[i]);
-  hl_words hw = { t, ws, we, n, de >= 2 };
+  hl_words hw = { t, ws, we, n, de >= 2, 0 };
   /* an opening clause of background ("While …, …"): the main clause
    * after its comma, when that is short enough whole (a condition, "If …,
    * run X", stays, as it limits what the main clause says) */

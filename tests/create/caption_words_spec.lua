@@ -37,6 +37,34 @@ describe("captions of unspaced scripts", function()
   end)
 end)
 
+describe("captions of scripts without spaces around a Latin name", function()
+  -- a space inside a Latin name or command ("Open Source", "Bash on
+  -- Ubuntu") parts no phrase of these scripts: neither a cue nor a line
+  -- ends there while another place fits
+  local texts = {
+    "อย่าลังเลที่จะถามคำถาม ทุกคนมี PR แรกกันทั้งนั้น แม้ว่าคุณจะเป็นคนที่มีประสบการณ์ในการร่วมพัฒนา Open Source " ..
+      "แต่อาจจะมีบางเรื่องที่คุณยังไม่รู้ก็เป็นได้ สุดท้ายนี้ หากคุณไม่แน่ใจว่าแหล่งข้อมูลเหล่านั้นจะเหมาะสมกับ " ..
+      "Free-Programming-Books หรือไม่",
+    "在 Windows 10 上，你可以使用 Bash on Ubuntu on Windows，它提供了一个熟悉的 Bash 环境，包含了不少 Unix 命令行工具。",
+    "カレントディレクトリ全体をネットワーク内に公開されたWebサーバにするなら python -m SimpleHTTPServer 7777 を使うと便利です。",
+  }
+  for _, text in ipairs(texts) do
+    it("keeps the name whole: " .. text:sub(1, 30), function()
+      local pieces = {}
+      for _, c in ipairs(cues_of(text)) do
+        for _, line in ipairs(c.lines) do pieces[#pieces + 1] = line end
+      end
+      assert.is_true(#pieces >= 2)
+      for k = 1, #pieces - 1 do
+        local a, b = pieces[k]:match("[%w%p]$"), pieces[k + 1]:match("^[%w%p]")
+        assert.is_false(a ~= nil and b ~= nil and (a:match("%w") or b:match("%w")) ~= nil,
+          "a cut inside a Latin name: " .. pieces[k] .. " | " .. pieces[k + 1])
+      end
+      assert.are.equal(text:gsub(" ", ""), table.concat(pieces):gsub(" ", ""))
+    end)
+  end
+end)
+
 describe("the direction of a burnt-in caption", function()
   local function caption_text(lines)
     for _, it in ipairs(captions.item({ lines = lines }, 1080, 1920).items) do

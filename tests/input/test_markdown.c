@@ -1,6 +1,7 @@
 /* test_markdown.c: the Markdown adapter: the acceptance document, the corpus
  * Markdown files, --split h2, images, and the example documents. */
 #include "input_test.h"
+#include <ctype.h>
 #include "input_private.h"   /* vgi_headline, vgi_shown_headline */
 
 #include <dirent.h>
@@ -804,6 +805,31 @@ static void zh_list_comma_no_cut(void **state) {
                          "\xE4\xBC\x9A\xE6\x98\xAF\xE4\xBD\xA0\xE7\x9A\x84\xE5\xA5\xBD\xE5\xB8\xAE\xE6\x89\x8B\xE3\x80\x82");
   assert_non_null(strstr(h, "\xE5\xB7\xAE\xE8\xBF\x90\xE7\xAE\x97"));   /* 差运算 */
   free(h);
+}
+
+/* A Chinese or Japanese headline cut at its length is never cut inside a
+ * run of Latin words: "在 Windows 10 上，你可以使用 Bash on | Ubuntu" and
+ * "… python -m | SimpleHTTPServer" stopped on half a name or command. */
+static void cjk_headline_keeps_latin_names(void **state) {
+  (void)state;
+  static const char *const sentences[] = {
+    "在 Windows 10 上，你可以使用 Bash on Ubuntu on Windows，它提供了一个熟悉的 Bash 环境，包含了不少 Unix 命令行工具。",
+    "将 web 服务器上当前目录下所有的文件（以及子目录）暴露给你所处网络的所有用户，使用： python -m SimpleHTTPServer 7777",
+    "長いコマンドを編集するときはエディタを設定した後で ctrl-x ctrl-e によって編集中のコマンドが指定したエディタで開かれる",
+  };
+  for (size_t i = 0; i < sizeof sentences / sizeof *sentences; i++) {
+    char *h = vgi_headline(sentences[i]);
+    print_message("headline: %s\n", h);
+    size_t n = strlen(h);
+    assert_true(n > 0);
+    /* what follows the headline in the sentence */
+    const char *rest = sentences[i] + n;
+    assert_memory_equal(h, sentences[i], n);
+    while (*rest == ' ') rest++;
+    unsigned char last = (unsigned char)h[n - 1], next = (unsigned char)*rest;
+    assert_false(next && last < 0x80 && next < 0x80 && isgraph(last) && isgraph(next));
+    free(h);
+  }
 }
 
 static void acceptance_document(void **state) {
@@ -5681,6 +5707,30 @@ static void stray_emphasis_marks_unsaid(void **state) {
   cJSON_Delete(m);
 }
 
+/* An opening run of stars the writer spaced from its words is markup when
+ * a run as long closes them: a Hindi item "*** फोर्क द गिटहब रेपो:***"
+ * showed its three opening stars. Stars between spaces that nothing closes
+ * ("2 ** 8", "x ** 2 is x**2") stay. */
+static void spaced_opening_stars_unsaid(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("h.md", "# Title\n\nSome intro text is here.\n\n"
+                       "1. *** \xE0\xA4\xAB\xE0\xA5\x8B\xE0\xA4\xB0\xE0\xA5\x8D\xE0\xA4\x95 "
+                       "\xE0\xA4\xB0\xE0\xA5\x87\xE0\xA4\xAA\xE0\xA5\x8B:*** `https://github.com/x/y` now.\n"
+                       "2. Then ** write it well.** today\n"
+                       "3. Say x ** 2 is x**2 and 2 ** 8 here.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *j = cJSON_PrintUnformatted(m);
+  print_message("%s\n", j);
+  assert_null(strstr(j, "***"));
+  assert_non_null(strstr(j, "\xE0\xA4\xAB\xE0\xA5\x8B\xE0\xA4\xB0\xE0\xA5\x8D\xE0\xA4\x95"));
+  assert_non_null(strstr(j, "Then write it well. today"));
+  assert_non_null(strstr(j, "x ** 2 is x**2 and 2 ** 8"));
+  free(j);
+  cJSON_Delete(m);
+}
+
 /* A bracket the writer spaced around its only word ("available in
  * ([translations](…) )") lost nothing: its word is said. Hebrew narration
  * ended "… זמין גם ב" (available also in). A bracket whose link went
@@ -6019,6 +6069,8 @@ int main(void) {
     cmocka_unit_test(before_after_blocks_compared),
     cmocka_unit_test(command_led_items_are_terms),
     cmocka_unit_test(bare_commands_said_by_what_they_run),
+    cmocka_unit_test(cjk_headline_keeps_latin_names),
+    cmocka_unit_test(spaced_opening_stars_unsaid),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

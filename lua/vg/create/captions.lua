@@ -9,7 +9,7 @@ local direction = require("vg.scenes.direction")
 local M = {}
 
 local MAX_LINE = 42
-local unspaced_middle   -- (below)
+local unspaced_middle, inside_latin   -- (below)
 -- the clause and sentence marks of CJK text, where a cue may well end
 local CJK_CLAUSE = { ["、"] = true, ["。"] = true, ["，"] = true, ["；"] = true, ["："] = true,
   ["！"] = true, ["？"] = true, ["．"] = true, ["｡"] = true, ["‼"] = true, ["⁇"] = true, ["⁈"] = true,
@@ -33,6 +33,33 @@ local function word_ends(g)
   return set
 end
 
+-- In text of a script written without spaces between words (Chinese,
+-- Japanese, Thai, Lao, Khmer, Burmese) a space sets off a Latin name or
+-- command, and the space inside one ("Open Source", "Bash on Ubuntu",
+-- "python -m") parts no phrase: a cue or a line that ends there stops on
+-- half a name ("…ร่วมพัฒนา Open" / "Source แต่…"). The set of indexes of
+-- g holding such a space (a Latin character on both sides); nil when the
+-- text has none of those scripts.
+local function unspaced_script(cp)
+  return (cp >= 0x0E00 and cp <= 0x0EFF) or (cp >= 0x1780 and cp <= 0x17FF) or (cp >= 0x1000 and cp <= 0x109F)
+    or (cp >= 0x3040 and cp <= 0x30FF) or (cp >= 0x3400 and cp <= 0x9FFF) or (cp >= 0xF900 and cp <= 0xFAFF)
+end
+inside_latin = function(g)
+  local found = false
+  for _, c in ipairs(g) do
+    if unspaced_script(utf8.codepoint(c, 1, 1, true) or 0) then found = true; break end
+  end
+  if not found then return nil end
+  local set = {}
+  for k = 2, #g - 1 do
+    if g[k]:match("^%s+$") and g[k - 1]:match("^[%w%p]$") and g[k + 1]:match("^[%w%p]$")
+        and (g[k - 1]:match("^[%w]$") or g[k + 1]:match("^[%w]$")) then
+      set[k] = true
+    end
+  end
+  return set
+end
+
 -- Splits text into pieces at most `limit` columns wide (a CJK character or
 -- an emoji takes two; cuts only between grapheme clusters): at clause
 -- punctuation (, ; : or CJK 、。，！？．) when one falls in the second half,
@@ -45,6 +72,7 @@ local function split_text(text, limit)
   local wd = {}
   for k, c in ipairs(g) do wd[k] = text_.cluster_width(c) end
   local i, n = 1, #g           -- g[i..n] is what is left
+  local latin_space = inside_latin(g)
   while i <= n do
     local last, w = i - 1, 0   -- g[i..last] fits in `limit` columns
     while last < n and w + wd[last + 1] <= limit do last = last + 1; w = w + wd[last] end
@@ -57,13 +85,20 @@ local function split_text(text, limit)
           and text_.may_break(g[k], g[k + 1])) then cut = k end
     end
     if not cut then
-      for k = i, last + 1 do if g[k]:match("^%s") then cut = k - 1 end end
+      for k = i, last + 1 do
+        if g[k]:match("^%s") and not (latin_space and latin_space[k]) then cut = k - 1 end
+      end
     end
     -- Thai, Lao, Khmer, Burmese: no space between words, so between two
     -- words their dictionaries find (vg.input_core.word_ends)
     if not cut or cut < i then
       local ends = word_ends(g)
       for k = i, last - 1 do if ends[k] then cut = k end end
+    end
+    -- (a space inside a Latin name is the last resort before a cut
+    -- between two clusters)
+    if (not cut or cut < i) and latin_space then
+      for k = i, last + 1 do if g[k]:match("^%s") then cut = k - 1 end end
     end
     if not cut or cut < i then
       cut = math.max(last, i)
@@ -72,6 +107,17 @@ local function split_text(text, limit)
       local k = cut
       while k > i and k > cut - 4 and not text_.may_break(g[k], g[k + 1]) do k = k - 1 end
       if text_.may_break(g[k], g[k + 1]) then cut = k end
+      -- and, among those scripts, never inside a Latin word ("SimpleHTTP" /
+      -- "Server"): back to where the word starts when it is not too long
+      if latin_space then
+        k = cut
+        while k > i and k > cut - 24 and g[k]:match("^[%w%p]$") and g[k + 1] and g[k + 1]:match("^[%w%p]$") do
+          k = k - 1
+        end
+        if k > i and not (g[k]:match("^[%w%p]$") and g[k + 1]:match("^[%w%p]$")) and text_.may_break(g[k], g[k + 1]) then
+          cut = k
+        end
+      end
     end
     out[#out + 1] = table.concat(g, "", i, cut):gsub("%s+$", "")
     i = cut + 1
@@ -140,10 +186,11 @@ local function two_lines(s)
   for k, c in ipairs(g) do wd[k] = text_.cluster_width(c); total = total + wd[k] end
   if total <= MAX_LINE then return nil end
   local best, best_d, drop
+  local latin_space = inside_latin(g)
   local left = 0                 -- width of g[1..k-1]
   for k = 1, #g do
     local cand, d, skip
-    if g[k] == " " then
+    if g[k] == " " and not (latin_space and latin_space[k]) then
       cand, skip = left + 1, true
       d = math.abs(cand - total / 2)
       if left > MAX_LINE + 6 or total - left - 1 > MAX_LINE + 6 then d = nil end
@@ -156,6 +203,17 @@ local function two_lines(s)
     left = left + wd[k]
   end
   if not best then best, drop = unspaced_middle(g, wd, total), false end
+  -- (a space inside a Latin name only when nothing else is near the middle)
+  if not best and latin_space then
+    left = 0
+    for k = 1, #g do
+      if latin_space[k] and left <= MAX_LINE + 6 and total - left - 1 <= MAX_LINE + 6 then
+        local d = math.abs(left + 1 - total / 2)
+        if not best_d or d < best_d then best, best_d, drop = k, d, true end
+      end
+      left = left + wd[k]
+    end
+  end
   if not best then return nil end
   return { table.concat(g, "", 1, best - 1), table.concat(g, "", drop and best + 1 or best) }
 end
