@@ -586,9 +586,19 @@ local function body(task)
         -- a scene model a stage left (ctx.videos) is held to the counts a
         -- document is, before it is saved: a million scenes fail here, by
         -- name, not after minutes writing a state file of 100 MB
+        -- A stage of the script's (Lua, not native) is then held to the
+        -- loader's validator, as a create plug-in's is: a table where text
+        -- goes, a NaN duration or a metatable that raises fails here, naming
+        -- the stage, not in a native stage or as a silent wrong video.
         local videos = ok and type(task.context) == "table" and rawget(task.context, "videos")
-        if type(videos) == "table" then
-          local over = require("vg.model_bounds").over(videos, task.limits or core.limits())
+        if videos ~= nil and videos ~= false then
+          local mb = require("vg.model_bounds")
+          local over
+          if st.native or p.model_checked then
+            over = type(videos) == "table" and mb.over(videos, task.limits or core.limits())
+          else
+            over = mb.problems(videos, task.limits)
+          end
           if over then
             ok, err = false, { code = "invalid_model", abort = true,
               message = "stage '" .. st.name .. "' left a scene model vgrun cannot use: " .. over }
