@@ -38,6 +38,7 @@ typedef struct vgl_fiber {
   int ref;
   int waiting;          /* why it is parked: WAIT_* */
   int sink_ref;         /* who hears its uncaught error (vg.core.fiber_sink), or LUA_NOREF */
+  char *stop;           /* vg.core.cancel_fiber(co, message): its waits raise this until cleared */
 } fiber;
 
 enum { WAIT_NONE, WAIT_AWAIT, WAIT_SUSPEND, WAIT_YIELD };
@@ -159,6 +160,9 @@ int vgl_await_yield(lua_State *L, vgl_await *a) {
   /* after SIGINT/SIGTERM nothing starts waiting: a task that caught its
    * "cancelled" and waits again ends instead of keeping the process up */
   if (e->cancel_pending && !a->done) cancel_await_as(a, vgl__in_fiber(L) ? "cancelled" : "interrupted!");
+  /* a fiber told to stop (cancel_fiber with a message) waits no more */
+  fiber *me = vgl__in_fiber(L) ? fiber_of(e, L) : NULL;
+  if (me && me->stop && !a->done) cancel_await_as(a, me->stop);
   if (a->done) return finish_wait(L, a);  /* completed (or failed) at once */
   if (vgl__in_fiber(L)) {
     a->co = L;
@@ -221,6 +225,7 @@ static void fiber_finished(vg_engine *e, lua_State *co) {
   e->n_fibers--;
   vgl_unref(e->lua->L, f->sink_ref);
   vgl_unref(e->lua->L, f->ref);  /* may collect co: touch it no more */
+  free(f->stop);
   free(f);
 }
 
@@ -307,12 +312,15 @@ static int suspend_k(lua_State *L, int status, lua_KContext ctx) {
   (void)status; (void)ctx;
   fiber *f = fiber_of(vgl_engine(L), L);
   if (f) f->waiting = WAIT_NONE;
+  if (f && f->stop) return luaL_error(L, "%s", f->stop);  /* woken by cancel_fiber */
   return lua_gettop(L);
 }
 
 static int l_suspend(lua_State *L) {
   if (!vgl__in_fiber(L)) return luaL_error(L, "suspend: not inside a task or vg.go fiber");
-  fiber_of(vgl_engine(L), L)->waiting = WAIT_SUSPEND;
+  fiber *f = fiber_of(vgl_engine(L), L);
+  if (f->stop) return luaL_error(L, "%s", f->stop);
+  f->waiting = WAIT_SUSPEND;
   lua_settop(L, 0);
   return lua_yieldk(L, 0, 0, suspend_k);
 }
@@ -484,10 +492,38 @@ void vgl__cancel_fiber(vg_engine *e, lua_State *co) {
   }
 }
 
+/* vg.core.cancel_fiber(co [, message]): cancels what co waits for. With a
+ * message co is told to stop: its wait (an await, or vg.core.suspend) raises
+ * message, and so does every wait it starts until
+ * vg.core.cancel_fiber(co, false) clears it (a pipeline task's stage whose
+ * vg.go fiber failed ends so, not when what it awaited comes, if ever). */
 static int l_cancel_fiber(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
   lua_State *co = lua_tothread(L, 1);
   luaL_argcheck(L, co != NULL, 1, "coroutine expected");
-  vgl__cancel_fiber(vgl_engine(L), co);
+  fiber *f = fiber_of(e, co);
+  if (lua_isboolean(L, 2) && !lua_toboolean(L, 2)) {
+    if (f) { free(f->stop); f->stop = NULL; }
+    return 0;
+  }
+  if (lua_isnoneornil(L, 2)) {
+    vgl__cancel_fiber(e, co);
+    return 0;
+  }
+  const char *msg = luaL_checkstring(L, 2);
+  if (!f) return 0;
+  if (!f->stop) {
+    f->stop = vg_strdup(msg);
+    if (!f->stop) return luaL_error(L, "out of memory");
+  }
+  for (vgl_await *a = e->lua->awaits; a; a = a->next) {
+    if (a->co == co && !a->done && !a->cancel_asked) { cancel_await_as(a, f->stop); break; }
+  }
+  if (f->waiting == WAIT_SUSPEND) {
+    /* resumed from the loop (never on the caller's stack); suspend_k raises */
+    lua_settop(L, 1);
+    return l_wake(L);
+  }
   return 0;
 }
 

@@ -400,6 +400,9 @@ local function notice(task, msg)
   task:emit("validation.warning", msg, { printed = true })
 end
 
+-- what the waits of a stage raise once a fiber it started (vg.go) failed
+local FIBER_STOP = "stopped: a fiber this stage started (vg.go) failed"
+
 local function run_stage(task, st)
   if st.native then
     return core.run_native(st.native, task.context, st.options, task.id, st.name, task.cache,
@@ -566,12 +569,16 @@ local function body(task)
         task:emit("stage.started", st.name, { index = i, count = n, attempt = attempt }, 0)
         local t0 = core.hrtime()
         task.stage_files = {}
+        task.in_stage = true
         local ok, err = xpcall(run_stage, on_stage_error, task, st)
+        task.in_stage = false
+        core.cancel_fiber(task.fiber, false)
         local files = task.stage_files
         task.stage_files = nil
         local ferr = task.fiber_error
         task.fiber_error = nil
-        if ok and ferr then
+        -- the stage's own error, unless it is the stop the failed fiber caused
+        if ferr and (ok or tostring(err.message):find(FIBER_STOP, 1, true)) then
           ok, err = false, split_error(ferr.message)
           err.message = "a fiber it started (vg.go) failed: " .. err.message
           err.traceback = ferr.traceback
@@ -579,9 +586,19 @@ local function body(task)
         -- a scene model a stage left (ctx.videos) is held to the counts a
         -- document is, before it is saved: a million scenes fail here, by
         -- name, not after minutes writing a state file of 100 MB
+        -- A stage of the script's (Lua, not native) is then held to the
+        -- loader's validator, as a create plug-in's is: a table where text
+        -- goes, a NaN duration or a metatable that raises fails here, naming
+        -- the stage, not in a native stage or as a silent wrong video.
         local videos = ok and type(task.context) == "table" and rawget(task.context, "videos")
-        if type(videos) == "table" then
-          local over = require("vg.model_bounds").over(videos, task.limits or core.limits())
+        if videos ~= nil and videos ~= false then
+          local mb = require("vg.model_bounds")
+          local over
+          if st.native or p.model_checked then
+            over = type(videos) == "table" and mb.over(videos, task.limits or core.limits())
+          else
+            over = mb.problems(videos, task.limits)
+          end
           if over then
             ok, err = false, { code = "invalid_model", abort = true,
               message = "stage '" .. st.name .. "' left a scene model vgrun cannot use: " .. over }
@@ -829,9 +846,14 @@ function Pipeline:start(input, opts)
   task.co = core.go(function()
     -- a fiber a stage starts (vg.go) that ends with an error fails the
     -- stage running then: the task's work failed, it must not complete
+    -- (task.co is set only when core.go returns, after the first wait)
+    task.fiber = core.running_fiber()
     core.fiber_sink(function(msg, traceback)
       if task.done or not task.stage then return false end
       task.fiber_error = task.fiber_error or { message = msg, traceback = traceback }
+      -- the stage ends now: a wait for what the fiber should have delivered
+      -- (vg.sleep polling, vg.wait, vg.core.suspend) would never end
+      if task.in_stage then core.cancel_fiber(task.fiber, FIBER_STOP) end
       return true
     end)
     local ok, err = xpcall(body, debug.traceback, task)

@@ -153,6 +153,18 @@ static int rec_step(vge_rec_stream *st, char *err, size_t errlen) {
                                       : "holds no audio samples");
       return -1;
     }
+    /* a file cut short (a download that stopped) still decodes: what is
+     * left would be laid under every slide as if it were the talk. Its
+     * header's length, when the demuxer knows one, tells (libavformat
+     * estimates a streamed WAV's placeholder size from the file's size). */
+    double have = (double)st->got / RATE;
+    if (st->ic->duration > 0 && st->ic->duration != AV_NOPTS_VALUE) {
+      double said = (double)st->ic->duration / AV_TIME_BASE;
+      if (have < said / 2 && said - have > 1.0) {
+        fail(err, errlen, path, "is cut short: its header says %.1f s, it holds %.1f s of audio", said, have);
+        return -1;
+      }
+    }
     st->info.samples = st->got;
     st->info.duration = (double)st->got / RATE;
     st->info.damaged = st->bad;

@@ -53,4 +53,61 @@ check "lone: the script went on" has out.txt 'main done'
 # a fiber that ends well changes nothing
 "$VGRUN" -e 'local vg = require("vg"); vg.go(function() vg.sleep(0) end)' >out.txt 2>err.txt; rc=$?
 expect_rc 0 "a fiber that ended well"
+# A stage waiting for what its failed fiber was to deliver ends at once (it
+# waited forever: the fiber's error was applied only when the stage returned):
+# polling with vg.sleep, an hour's sleep it catches, vg.core.suspend for a
+# wake that never comes, vg.wait for a task, a child process. A stage tried
+# again after that waits as any does.
+cat >stuck.lua <<'LUA'
+local vg = require("vg")
+local core = vg.core
+local waits = {
+  poll = function() local done; vg.go(function() vg.sleep(0.01); error("poll broke"); done = true end)
+    while not done do vg.sleep(0.05) end end,
+  caught = function() vg.go(function() vg.sleep(0.01); error("caught broke") end)
+    pcall(vg.sleep, 3600); vg.sleep(3600) end,
+  suspend = function() local me = core.running_fiber()
+    vg.go(function() vg.sleep(0.01); error("suspend broke"); core.wake(me) end); core.suspend() end,
+  task = function() local other = vg.pipeline{ name = "other", stages = { vg.stage{ name = "s",
+      run = function() while not released do vg.sleep(0.05) end end } } }:start(nil, { save_state = false })
+    vg.go(function() vg.sleep(0.01); error("task broke") end); vg.wait(other) end,
+  spawn = function() vg.go(function() vg.sleep(0.01); error("spawn broke") end); vg.spawn("sleep", { "3600" }) end,
+}
+local which = arg[1]
+local r = vg.pipeline{ name = which, stages = {
+  vg.stage{ name = "wait", run = waits[which] },
+  vg.stage{ name = "after", run = function() print("after ran") end },
+} }:run(nil, { save_state = false })
+released = true -- the other task (vg.wait) ends once this one has
+print("status " .. r.status)
+LUA
+for w in poll caught suspend task spawn; do
+  start=$(date +%s)
+  timeout 30 "$VGRUN" stuck.lua "$w" >out.txt 2>err.txt; rc=$?
+  took=$(( $(date +%s) - start ))
+  expect_rc 1 "$w: the stage whose fiber failed"
+  check "$w: ended promptly (took ${took} s)" test "$took" -lt 10
+  check "$w: the task failed" has out.txt '^status failed$'
+  check "$w: the next stage did not run" hasnt out.txt 'after ran'
+  check "$w: the fiber's error is said" has err.txt "in stage 'wait': a fiber it started (vg.go) failed: stuck.lua:[0-9]*: $w broke"
+done
+
+cat >retry.lua <<'LUA'
+local vg = require("vg")
+local n = 0
+local r = vg.pipeline{ name = "retry", stages = {
+  vg.stage{ name = "wait", retries = 1, backoff = 0.01, run = function()
+    n = n + 1
+    if n == 1 then vg.go(function() error("first broke") end) end
+    vg.sleep(0.2)
+    print("attempt " .. n .. " slept")
+  end },
+} }:run(nil, { save_state = false })
+print("status " .. r.status)
+LUA
+timeout 30 "$VGRUN" retry.lua >out.txt 2>err.txt; rc=$?
+expect_rc 0 "a stage tried again after its fiber failed"
+check "retry: the second attempt waited" has out.txt '^attempt 2 slept$'
+check "retry: the first one was stopped" hasnt out.txt '^attempt 1 slept$'
+check "retry: completed" has out.txt '^status completed$'
 vg_done

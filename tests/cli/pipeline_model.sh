@@ -14,7 +14,7 @@ local n, narr = tonumber(arg[1]), tonumber(arg[2] or 1)
 local r = vg.pipeline{ name = "model", stages = {
   vg.stage{ name = "plan", run = function(ctx)
     local scenes = {}
-    for i = 1, n do scenes[i] = { type = "bullet_list", headline = "s" .. i, narration = string.rep("n", narr) } end
+    for i = 1, n do scenes[i] = { type = "list", headline = "s" .. i, narration = string.rep("n", narr), visual_content = { items = { "a" } } } end
     ctx.videos = { { title = "t", scenes = scenes } }
   end },
   vg.stage{ name = "after", run = function() print("after ran") end },
@@ -35,4 +35,44 @@ check "narration bound named" has err.txt "videos\[0\]\.scenes\[0\]\.narration: 
 "$VGRUN" model.lua 20 >out.txt 2>err.txt; rc=$?
 expect_rc 0 "20 scenes"
 check "a model within bounds completes" has out.txt '^status completed$'
+# ... and to the loader's validator, as a create plug-in's stage is: a
+# malformed model completed silently (or reached a native stage); now the
+# stage that left it fails, named, with what is wrong, and the next stage
+# does not run.
+cat >bad.lua <<'LUA'
+local vg = require("vg")
+local function video(scene) return { { title = "t", scenes = { scene } } } end
+local cyc = { type = "list", headline = "c", narration = "n", visual_content = { items = { "a" } } }
+cyc.again = cyc
+local cases = {
+  nan = video{ type = "list", headline = "h", narration = "n", visual_content = { items = { "a" } }, duration = 0/0 },
+  inf = video{ type = "list", headline = "h", narration = "n", visual_content = { items = { "a" } }, duration = math.huge },
+  table_title = { { title = { "x" }, scenes = { { type = "list", headline = "h", narration = "n", visual_content = { items = { "a" } } } } } },
+  scenes_text = { { title = "t", scenes = "many" } },
+  cycle = video(cyc),
+  fn = video{ type = "list", headline = "h", narration = "n", visual_content = { items = { "a" } }, extra = print },
+  raises = video(setmetatable({ type = "list", headline = "h", narration = "n", visual_content = { items = { "a" } } },
+    { __index = function() error("index raised") end, __pairs = function() error("pairs raised") end,
+      __tostring = function() error("tostring raised") end })),
+  not_list = "videos",
+  empty = {},
+}
+local r = vg.pipeline{ name = "bad", stages = {
+  vg.stage{ name = "plan", run = function(ctx) ctx.videos = cases[arg[1]] end },
+  vg.stage{ name = "after", run = function() print("after ran") end },
+} }:run(nil, { save_state = false })
+print("status " .. r.status)
+LUA
+for c in nan:'duration: number is NaN or infinite' inf:'duration: number is NaN or infinite' \
+    table_title:'videos\[0\]\.title: expected text' scenes_text:'scenes must be a list' \
+    cycle:'videos\[1\]\.scenes\[1\]\.again\.again' fn:'cannot encode a function value' \
+    raises:'videos\[0\]\.scenes\[0\]: a table with a metatable' not_list:'videos: a list expected, got string' empty:'videos: no videos'; do
+  name=${c%%:*} want=${c#*:}
+  timeout 60 "$VGRUN" bad.lua "$name" >out.txt 2>err.txt; rc=$?
+  expect_rc 1 "$name: a malformed model"
+  check "$name: the task failed" has out.txt '^status failed$'
+  check "$name: the next stage did not run" hasnt out.txt 'after ran'
+  check "$name: the stage and the fault named" has err.txt "failed in stage 'plan': left a scene model vgrun cannot use: .*$want"
+  check "$name: one short line" test "$(wc -c <err.txt)" -lt 700
+done
 vg_done

@@ -130,6 +130,19 @@ try:
     st, _, j = s.json("GET", "/api/tasks/20261205-0123456789ab")
     check(st == 404 and j.get("error") == "no task 20261205-0123456789ab", "a well-formed unknown id is named")
     check(os.path.exists(os.path.join(s.data, "tasks", "vgrun-serve.lock")), "the lock file is still there")
+    # a path echoed in an error is cut as other echoes are (each was echoed
+    # whole: 6000 bytes of path in a 12 KB answer)
+    long = "('" * 3000
+    for path, what in [("/api/" + long, "no route"), ("/" + long, "no page"),
+                       ("/x/..%2F" + long, "path segment not allowed"),
+                       ("/api/tasks/x/" + long, "no route")]:
+        st, _, j = s.json("GET", path)
+        err = j.get("error", "") if isinstance(j, dict) else ""
+        check(st in (400, 404) and what in err and len(err) < 160 and "\u2026" in err,
+              "GET %s... -> %d, the path cut (%d chars: %r)" % (path[:16], st, len(err), err[:60]))
+    st, _, j = s.json("PATCH", "/api/tasks")
+    err = j.get("error", "") if isinstance(j, dict) else ""
+    check(st == 405 and err.startswith("method PATCH not allowed on /api/tasks"), "405 names the method (%r)" % err)
 
     # a second server on the same data folder: a clear message, exit 1
     p = subprocess.run([VGRUN, "serve", "--listen", "127.0.0.1:0", "--data", s.data],

@@ -587,30 +587,12 @@ end
 -- the speech taking minutes over it. Counting uses the tables' raw lengths
 -- and stops at the first excess: bounded whatever the stage made.
 function M.check_model(ctx, name, limits)
-  local lim = limits or core.limits()
-  limits = limits and lim or nil
-  local function fail(fmt, ...)
+  local why = require("vg.model_bounds").problems(ctx.videos, limits)
+  if why then
     error(setmetatable({ code = "invalid_model", abort = true,
-      message = string.format("stage '%s' left a scene model vgrun cannot use: " .. fmt, name, ...) },
+      message = string.format("stage '%s' left a scene model vgrun cannot use: %s", name, why) },
       { __tostring = function(e) return e.message end }), 0)
   end
-  local videos = ctx.videos
-  if type(videos) ~= "table" then fail("videos: a list expected, got %s", type(videos)) end
-  if rawlen(videos) == 0 then fail("videos: no videos") end
-  local over = require("vg.model_bounds").over(videos, lim)
-  if over then fail("%s", over) end
-  -- (as a loaded document is validated: plug-ins' scene types known, the task's limits)
-  local ok, why, diags = pcall(require("vg.input_core").from_table, { videos = videos },
-    { limits = limits, narrate = false })
-  if not ok then fail("%s", tostring(why)) end
-  local errors = {}
-  for _, d in ipairs(diags) do
-    if d.severity == "error" then
-      errors[#errors + 1] = d.text
-      if #errors == 5 then break end
-    end
-  end
-  if #errors > 0 then fail("%s", table.concat(errors, "; ")) end
 end
 
 -- A plug-in's stage that runs Lua, with the scene model checked after it.
@@ -652,7 +634,10 @@ function M.pipeline(opts)
       end
     end
   end
-  return vg.pipeline{ name = "create", stages = stages }
+  local p = vg.pipeline{ name = "create", stages = stages }
+  -- its own stages are vgrun's; a plug-in's is checked by checked() above
+  p.model_checked = true
+  return p
 end
 
 return M

@@ -8,6 +8,7 @@ local core = require("vg.core")
 local upload = require("vg.serve.upload")
 local preview_m = require("vg.serve.preview")
 local scrub = require("vg.serve.scrub")
+local shown = require("vg.shown")
 local json = vg.json
 local M = {}
 
@@ -333,7 +334,7 @@ local function task_of(ctx)
   local t = valid_id(id) and mgr:get(id)
   if not t then
     -- an id no task can have is not echoed: it may be 16 KB long
-    M.send_error(ctx, 404, valid_id(id) and "no task " .. id
+    M.send_error(ctx, 404, valid_id(id) and "no task " .. shown.cut(id)
       or "no task: a task id is at most 80 letters, digits, '-', '_' and '.'")
     return
   end
@@ -411,14 +412,14 @@ local function file_route(ctx)
   -- names the task made are plain names (a title in another script keeps
   -- its letters: stages/input/file_names.c); anything else is nobody's file
   if not name:match("^[%w\128-\255][%w\128-\255%._%-]*$") or #name > 200 then
-    return M.send_error(ctx, 404, "no file " .. require("vg.shown").cut(name) .. " in task " .. id)
+    return M.send_error(ctx, 404, "no file " .. shown.cut(name) .. " in task " .. shown.cut(id))
   end
   local path = mgr:file(id, name)
-  if not path then return M.send_error(ctx, 404, "no file " .. require("vg.shown").cut(name) .. " in task " .. id) end
+  if not path then return M.send_error(ctx, 404, "no file " .. shown.cut(name) .. " in task " .. shown.cut(id)) end
   local ext = name:match("%.(%w+)$")
   local ok, err = ctx.req:file(path, MIME[ext or ""] or "application/octet-stream",
     ctx.headers { ["cache-control"] = "no-cache" })
-  if not ok then M.send_error(ctx, 404, "no file " .. require("vg.shown").cut(name) .. " in task " .. id .. ": " .. tostring(err)) end
+  if not ok then M.send_error(ctx, 404, "no file " .. shown.cut(name) .. " in task " .. shown.cut(id) .. ": " .. tostring(err)) end
 end
 
 -- Last-Event-ID as the server sends them: decimal digits. Digits too many

@@ -69,7 +69,7 @@ local function handle(S, req, info)
     return api.send_error(ctx, status, msg)
   end
   local segs, err = router_m.segments(info.path)
-  if not segs then return api.send_error(ctx, 400, err) end
+  if not segs then return api.send_error(ctx, 400, err) end   -- (its segment cut by the router)
   ctx.query = router_m.query(info.query)
   if info.path == "/login" and info.method == "GET" then
     local st, h, body = S.doors:login(ctx.query)
@@ -79,15 +79,17 @@ local function handle(S, req, info)
     info.format = ctx.query.format
     local fn, params = S.router:match(info.method, segs)
     if not fn then
-      return api.send_error(ctx, params, params == 405 and ("method " .. info.method .. " not allowed on " .. info.path)
-        or ("no route " .. info.path))
+      -- a path a client sent is echoed as other echoes are: cut and shown
+      local path = shown.cut(info.path)
+      return api.send_error(ctx, params, params == 405 and ("method " .. shown.cut(info.method, 16) .. " not allowed on " .. path)
+        or ("no route " .. path))
     end
     ctx.params = params
     return fn(ctx)
   end
   if info.method ~= "GET" and info.method ~= "HEAD" then return api.send_error(ctx, 405, "pages are read-only") end
   local body, ctype, etag = static_lookup(info.path)
-  if not body then return api.send_error(ctx, 404, "no page " .. info.path) end
+  if not body then return api.send_error(ctx, 404, "no page " .. shown.cut(info.path)) end
   if etag and info.headers["if-none-match"] == etag then
     return req:respond(304, headers { etag = etag }, "")
   end

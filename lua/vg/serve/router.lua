@@ -20,7 +20,7 @@ function M.segments(raw)
     local d = M.decode(seg)
     if not d then return nil, "bad percent-encoding in the path" end
     if d == "." or d == ".." or d:find("[/\\%z]") then
-      return nil, "path segment not allowed: " .. seg
+      return nil, "path segment not allowed: " .. require("vg.shown").cut(seg)
     end
     out[#out + 1] = d
   end
