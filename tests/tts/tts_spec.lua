@@ -259,7 +259,8 @@ describe("tts.synth stage", function()
     local r = run({ { scenes = { { narration = "Fine." }, { narration = "Bad.", voice = "klingon" } } } })
     assert.is_false(r.success)
     local msg = r.errors[1].message or r.errors[1]
-    assert.matches("videos[0].scenes[1]: unknown voice 'klingon'", tostring(msg), 1, true)
+    -- (named by the check of the model the stage before left, or by tts.synth)
+    assert.matches("videos%[0%]%.scenes%[1%][%.%w]*: unknown voice 'klingon'", tostring(msg))
     assert.equals(before, tts.info().syntheses)
   end)
 
