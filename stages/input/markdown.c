@@ -8355,6 +8355,16 @@ static void prose_add(md *m, char *text, int line, int min_words) {
   m->nprose++;
 }
 
+/* Whether a paragraph holds a picture */
+static int has_image(cmark_node *n) {
+  int found = 0;
+  cmark_iter *it = cmark_iter_new(n);
+  for (cmark_event_type ev; !found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;)
+    found = cmark_node_get_type(cmark_iter_get_node(it)) == CMARK_NODE_IMAGE;
+  cmark_iter_free(it);
+  return found;
+}
+
 /* Takes the last sentence of the pending prose away when it ends with a
  * colon (what follows it is not part of the talk); a paragraph left empty
  * goes. */
@@ -8846,7 +8856,17 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
           cmark_node_previous(c) && cmark_node_get_type(cmark_node_previous(c)) == CMARK_NODE_CODE_BLOCK &&
           in_list((const char *const[]){ "which", "where", "whereby", "wherein", NULL }, lit0, strcspn(lit0, " ,")))
         break;
+      const char *image0 = m.image;
+      int image_line0 = m.image_line;
       char *pt = plain(c, &m);
+      /* a picture not shown (a remote GIF, a missing file): the sentence
+       * that introduced it ("**Demo**: Benchmarking fd and find:",
+       * hyperfine's README) points at nothing */
+      if (!vgi_word_count(pt) && m.image == image0 && m.image_line == image_line0 && has_image(c)) {
+        if (m.nprose && !m.label) drop_colon_sentence(&m);
+        free(pt);
+        break;
+      }
       /* a step's number in bold before its text ("**1.** Install …"): the
        * order is the paragraphs', the number alone said was a sentence of
        * its own ("1. 2.") */

@@ -4159,6 +4159,22 @@ static size_t home_dotfile(const char *a, const char *z, const char **name) {
   return n;
 }
 
+/* The host of the address [a, z) ("https://www.example.org/x",
+ * "<www.example.org>"), without "www.": where it starts, its length in
+ * *hl; NULL when [a, z) is no address with a host */
+static const char *address_host(const char *a, const char *z, size_t *hl) {
+  while (a < z && *a == '<') a++;   /* an autolink, "<https://…>" */
+  const char *host = NULL, *sch = a;
+  while (sch < z && isalpha((unsigned char)*sch)) sch++;
+  if (sch > a && z - sch > 3 && !strncmp(sch, "://", 3)) host = sch + 3;
+  else if (z - a > 4 && !strncasecmp(a, "www.", 4)) host = a;
+  if (!host) return NULL;
+  if (!strncasecmp(host, "www.", 4) && host + 4 < z) host += 4;
+  *hl = strcspn(host, "/?#> )\"'");
+  if (host + *hl > z) *hl = (size_t)(z - host);
+  return *hl >= 3 && memchr(host, '.', *hl) ? host : NULL;
+}
+
 /* A web address that is a passive verb's agent ("Versions prior to 2.0.0
  * are distributed by https://github.com/abesto/yq and are not related"):
  * taken out with its "by", the sentence no longer says who; it is said as a
@@ -4167,16 +4183,9 @@ static size_t home_dotfile(const char *a, const char *z, const char **name) {
  * agent. English only. */
 static int address_agent(vgi_buf *b, const char *s, const char *p, const char *a, const char *z) {
   if (!said_en_) return 0;
-  while (a < z && *a == '<') a++;
-  const char *host = NULL, *sch = a;
-  while (sch < z && isalpha((unsigned char)*sch)) sch++;
-  if (sch > a && z - sch > 3 && !strncmp(sch, "://", 3)) host = sch + 3;
-  else if (z - a > 4 && !strncasecmp(a, "www.", 4)) host = a;
-  if (!host) return 0;
-  if (!strncasecmp(host, "www.", 4) && host + 4 < z) host += 4;
-  size_t hl = strcspn(host, "/?#>)\"' ");
-  if (host + hl > z) hl = (size_t)(z - host);
-  if (hl < 3 || !memchr(host, '.', hl) || memchr(host, '@', hl)) return 0;
+  size_t hl;
+  const char *host = address_host(a, z, &hl);
+  if (!host || memchr(host, '@', hl)) return 0;
   if (!agent_by(s, p)) return 0;
   /* the path: two parts at most, without a trailing "/" or ".git" */
   const char *pa = host + hl;
@@ -4244,16 +4253,9 @@ static int host_object(const char *s, const char *p, const char *a, const char *
 static size_t address_subject(const char *s, const char *p, const char *a, const char *z, const char *e,
                               const char **hs) {
   if (!said_en_) return 0;
-  while (a < z && *a == '<') a++;   /* an autolink, "<https://…>" */
-  const char *host = NULL, *sch = a;
-  while (sch < z && isalpha((unsigned char)*sch)) sch++;
-  if (sch > a && z - sch > 3 && !strncmp(sch, "://", 3)) host = sch + 3;
-  else if (z - a > 4 && !strncasecmp(a, "www.", 4)) host = a;
+  size_t hl;
+  const char *host = address_host(a, z, &hl);
   if (!host) return 0;
-  if (!strncasecmp(host, "www.", 4) && host + 4 < z) host += 4;
-  size_t hl = strcspn(host, "/?#> )\"'");
-  if (host + hl > z) hl = (size_t)(z - host);
-  if (hl < 3 || !memchr(host, '.', hl)) return 0;
   /* the sentence's own mark after it ends the clause: no verb follows */
   for (const char *q = z; q < e; q++)
     if (strchr(".,;:!?", *q)) return 0;

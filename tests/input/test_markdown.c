@@ -5538,6 +5538,28 @@ static void continued_page_unsaid(void **state) {
   cJSON_Delete(m);
 }
 
+/* The sentence that introduces a picture not shown (a remote GIF is not
+ * downloaded) points at nothing: hyperfine's "Demo: Benchmarking fd and
+ * find:" was a slide of its own. The lead-in of a picture shown stays. */
+static void lead_in_of_picture_not_shown(void **state) {
+  (void)state;
+  const char *doc =
+    "# timeit\n\nA command-line benchmarking tool.\n\n"
+    "**Demo**: Benchmarking [`fd`](https://x.example/fd) and [`find`](https://x.example/find):\n\n"
+    "![timeit](https://i.example.com/z19OYxE.gif)\n\n"
+    "## Features\n\n- Statistical analysis across multiple runs.\n- Support for arbitrary shell commands.\n";
+  vgi_diags d;
+  cJSON *m = load_text("README.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *j = cJSON_PrintUnformatted(m);
+  if (strstr(j, "Benchmarking")) print_message("%s\n", j);
+  assert_null(strstr(j, "Benchmarking"));
+  assert_non_null(strstr(j, "Statistical analysis"));
+  free(j);
+  cJSON_Delete(m);
+}
+
 /* A summary says a question heading's answer with it: a list of terms
  * under "What do the commit colors represent?" was said by its question
  * alone. */
@@ -5972,6 +5994,7 @@ int main(void) {
     cmocka_unit_test(sponsor_table_not_read),
     cmocka_unit_test(tagline_past_badges),
     cmocka_unit_test(continued_page_unsaid),
+    cmocka_unit_test(lead_in_of_picture_not_shown),
     cmocka_unit_test(question_heading_answered),
     cmocka_unit_test(stem_and_question_said_whole),
     cmocka_unit_test(stray_emphasis_marks_unsaid),
