@@ -520,6 +520,10 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
       const char *lit = cmark_node_get_literal(c);
       cmark_node *nx = cmark_node_next(c);
       const char *after = nx && cmark_node_get_type(nx) == CMARK_NODE_TEXT ? cmark_node_get_literal(nx) : NULL;
+      /* "the `: u32` annotation": a mark that opens the span and a space
+       * after it are the code's, no sentence's; kept, the text's tidying
+       * joined it to the word before ("the: u32") */
+      if (lit && strchr(":;,", lit[0]) && lit[0] && lit[1] == ' ' && lit[1 + strspn(lit + 1, " ")]) lit += 1 + strspn(lit + 1, " ");
       if (lit && *lit && b->n && isalnum((unsigned char)b->s[b->n - 1])) vgi_buf_puts(b, " ");
       vgi_buf_puts(b, lit);
       if (lit && *lit && after && isalnum((unsigned char)after[0]) && !span_suffix(after)) vgi_buf_puts(b, " ");

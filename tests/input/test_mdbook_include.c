@@ -248,11 +248,33 @@ static void label_not_a_point(void **state) {
   cJSON_Delete(m);
 }
 
+/* "the `: u32` type annotation": the span's opening mark is the code's;
+ * it was said joined to the word before, "the: u32 type annotation" */
+static void span_mark_not_moved(void **state) {
+  (void)state;
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("mdbook_span.md",
+                       "# Types\n\nIf we don't add the `: u32` type annotation shown in the preceding code, Rust "
+                       "will display an error. The compiler needs more information from us.\n\n"
+                       "Each type has a size, and the size is fixed for every value of the type.\n",
+                       &o, &d);
+  assert_non_null(m);
+  vgi_diags_free(&d);
+  char *all = all_text(m);
+  assert_null(strstr(all, "the: u32"));
+  assert_null(strstr(all, "the : u32"));
+  free(all);
+  assert_true(said_in(m, "add the u32 type annotation") >= 1);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(followed, setup, teardown),
     cmocka_unit_test_setup_teardown(escapes_refused, setup, teardown),
     cmocka_unit_test_setup_teardown(label_not_a_point, setup, teardown),
+    cmocka_unit_test(span_mark_not_moved),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
