@@ -336,6 +336,10 @@ void vgi_lone_cr_ends(char *text, size_t len);
  * without following links and never waited on (a FIFO or a device is
  * refused), at most `room` bytes. NULL with the reason in *why (*missing: no
  * such file). asciidoc_include.c; mdbook_include.c reads with it too. */
+/* 1 when path, read as written ("." and ".." taken out, no file system
+ * asked), is inside root as written or resolved (paths.c): checked before a
+ * file outside is looked at, so whether it exists is never told. */
+int vgi_lexically_within(const char *path, const char *root);
 char *vgi_include_read(const char *const *roots, const char *path, size_t room, size_t *len, const char **why,
                        int *missing);
 /* mdBook's directives in code blocks ({{#include f.rs:anchor}},

@@ -39,6 +39,7 @@ typedef struct ctx {
   const char *file;
   char *dir;            /* the document's folder, as written */
   char *roots[64];      /* resolved folders a file may be in, NULL-terminated */
+  const char *written[64];   /* the same as written: a path is checked against them first */
   size_t bytes, room;
   int count, told, untold;
   vgi_diags *d;
@@ -49,7 +50,7 @@ static void add_root(ctx *x, const char *dir) {
   while (x->roots[k]) k++;
   if (!dir || !*dir || k + 1 >= sizeof x->roots / sizeof *x->roots) return;
   char *r = realpath(dir, NULL);
-  if (r) x->roots[k] = r;
+  if (r) x->written[k] = dir, x->roots[k] = r;
 }
 
 static void refuse(ctx *x, int line, const char *kind, size_t kn, const char *arg, size_t an, const char *why) {
@@ -130,6 +131,16 @@ static int follow(ctx *x, int line, const char *kind, size_t kn, const char *arg
   if (strcmp(x->dir, ".")) { vgi_buf_puts(&p, x->dir); vgi_buf_add(&p, "/", 1); }
   vgi_buf_add(&p, arg, pn);
   char *path = vgi_buf_take(&p);
+  /* as written first: a file outside is never looked at ("no such file"
+   * would tell a served document what exists outside) */
+  int inside = 0;
+  for (size_t k = 0; x->written[k] && !inside; k++) inside = vgi_lexically_within(path, x->written[k]);
+  if (!inside) {
+    refuse(x, line, kind, kn, arg, an, x->roots[1] ? "it is outside the document's folder and project"
+                                                   : "it is outside the document's folder");
+    free(path);
+    return 0;
+  }
   size_t len = 0;
   const char *why = NULL;
   int missing = 0;
@@ -164,7 +175,7 @@ static int follow(ctx *x, int line, const char *kind, size_t kn, const char *arg
     }
   }
   size_t start = out->n;
-  int inside = anchor == NULL, found = anchor == NULL;
+  int in_anchor = anchor == NULL, found = anchor == NULL;
   long no = 0;
   for (char *q = text; q < text + len; no++) {
     char *e = memchr(q, '\n', (size_t)(text + len - q));
@@ -176,15 +187,15 @@ static int follow(ctx *x, int line, const char *kind, size_t kn, const char *arg
     int mark = anchor_mark(q, l, &nm, &nml);
     if (mark) {
       if (anchor && nml == anl && !strncmp(nm, anchor, anl)) {
-        if (mark == 1) inside = found = 1;
-        else inside = 0;
+        if (mark == 1) in_anchor = found = 1;
+        else in_anchor = 0;
       }
       q = next;
       continue;   /* an anchor's own line is never shown */
     }
     size_t lead = strspn(q, " \t");
     int hidden = rustdoc && lead < l && q[lead] == '#' && (lead + 1 == l || q[lead + 1] == ' ');
-    if (inside && no >= from && no < to && !hidden) {
+    if (in_anchor && no >= from && no < to && !hidden) {
       vgi_buf_add(out, q, l);
       vgi_buf_add(out, "\n", 1);
     }
@@ -257,7 +268,12 @@ static void code_includes(ctx *x, cmark_node *c) {
     }
     q += l + (q[l] == '\n');
   }
-  if (any && added) {
+  /* (a block of directives none of which was read stays as it is:
+   * markdown.c leaves it out; code beside one that was not read is shown
+   * without it) */
+  int text = 0;
+  for (size_t i = 0; i < out.n && !text; i++) text = !isspace((unsigned char)out.s[i]);
+  if (any && (added || text)) {
     char *t = dedent(out.s ? out.s : "");
     cmark_node_set_literal(c, t);
     free(t);

@@ -179,7 +179,8 @@ static void escapes_refused(void **state) {
            "{{#include %s}}\n"                                /* 10: absolute */
            "{{#include ../.git/config}}\n"                    /* 11: hidden */
            "{{#include ../listings/a/ok.rs:nowhere}}\n"       /* 12: no such anchor */
-           "{{#include ../listings/a/ok.rs}}\n"               /* 13: read */
+           "{{#include ../../nothing.rs}}\n"                  /* 13: outside, never looked for */
+           "{{#include ../listings/a/ok.rs}}\n"               /* 14: read */
            "```\n",
            at("secret.rs"));
   put("book/src/esc.md", doc);
@@ -194,7 +195,7 @@ static void escapes_refused(void **state) {
   assert_null(strstr(all, "{{#"));
   assert_non_null(strstr(all, "let ok = 1;"));
   free(all);
-  for (int line = 6; line <= 12; line++) {
+  for (int line = 6; line <= 13; line++) {
     if (warned_at(&d, line, "is not read") != 1) {
       print_message("line %d\n", line);
       dump_diags(&d);
@@ -202,7 +203,8 @@ static void escapes_refused(void **state) {
     assert_int_equal(warned_at(&d, line, "is not read"), 1);
   }
   assert_int_equal(warned_at(&d, 9, "no such file"), 1);
-  assert_int_equal(d.warnings, 7);
+  assert_int_equal(warned_at(&d, 13, "outside the document's folder and project"), 1);
+  assert_int_equal(d.warnings, 8);
   vgi_diags_free(&d);
   cJSON_Delete(m);
 
@@ -211,7 +213,7 @@ static void escapes_refused(void **state) {
   vgi_options o2 = { .detail = VGI_DETAIL_FULL };
   m = load(at("book/src/esc.md"), &o2, &d);
   assert_non_null(m);
-  assert_int_equal(warned_at(&d, 13, "outside the document's folder"), 1);
+  assert_int_equal(warned_at(&d, 14, "outside the document's folder"), 1);
   all = all_text(m);
   assert_null(strstr(all, "let ok"));
   assert_null(strstr(all, "{{#"));
