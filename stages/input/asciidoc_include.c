@@ -221,10 +221,8 @@ static int tag_index(const tagsel *t, const char *name) {
 
 /* ---- reading the file -------------------------------------------------------- */
 
-/* the text of a regular file inside the root, at most `room` bytes; NULL with
- * the reason in *why */
-static char *read_inside(const char *root, const char *path, size_t room, size_t *len, const char **why,
-                         int *missing) {
+char *vgi_include_read(const char *const *roots, const char *path, size_t room, size_t *len, const char **why,
+                       int *missing) {
   *missing = 0;
   char *real = realpath(path, NULL);
   if (!real) {
@@ -232,9 +230,13 @@ static char *read_inside(const char *root, const char *path, size_t room, size_t
     *why = *missing ? "no such file" : strerror(errno);
     return NULL;
   }
-  if (!vgi_path_within(real, root)) {
+  const char *root = NULL;
+  for (size_t k = 0; roots && roots[k] && !root; k++)
+    if (vgi_path_within(real, roots[k])) root = roots[k];
+  if (!root) {
     free(real);
-    *why = "it is outside the document's folder";
+    *why = roots && roots[0] && roots[1] ? "it is outside the document's folder and project"
+                                         : "it is outside the document's folder";
     return NULL;
   }
   /* a hidden file or folder (".ssh/id_rsa", ".git/config" beside a document
@@ -314,7 +316,8 @@ int vgi_adoc_include(vgi_adoc_includes *in, int from, int no, const char *target
   size_t len = 0;
   const char *why = NULL;
   int missing = 0;
-  char *text = read_inside(in->root, path, room, &len, &why, &missing);
+  const char *roots[] = { in->root, NULL };
+  char *text = vgi_include_read(roots, path, room, &len, &why, &missing);
   if (!text) {
     if (!(missing && at.optional)) refused(d, where, no, tshow, target, why ? why : "it cannot be read");
     free(path);

@@ -330,6 +330,28 @@ int vgi_adoc_include(vgi_adoc_includes *in, int from, int no, const char *target
                      vgi_line **lines, int *nlines, int *file, int *offset, int *relative);
 /* lone carriage returns (old Mac line ends) made line feeds, in place */
 void vgi_lone_cr_ends(char *text, size_t len);
+/* The text of the regular file at path when it resolves (realpath: ".." or a
+ * link that leads out counts where it points) inside one of roots (resolved
+ * folders, NULL-terminated): no hidden file or folder below the root, opened
+ * without following links and never waited on (a FIFO or a device is
+ * refused), at most `room` bytes. NULL with the reason in *why (*missing: no
+ * such file). asciidoc_include.c; mdbook_include.c reads with it too. */
+/* 1 when path, read as written ("." and ".." taken out, no file system
+ * asked), is inside root as written or resolved (paths.c): checked before a
+ * file outside is looked at, so whether it exists is never told. */
+int vgi_lexically_within(const char *path, const char *root);
+char *vgi_include_read(const char *const *roots, const char *path, size_t room, size_t *len, const char **why,
+                       int *missing);
+/* mdBook's directives in code blocks ({{#include f.rs:anchor}},
+ * {{#rustdoc_include …}}, {{#playground …}}) replaced by the lines they name,
+ * read with vgi_include_read from the document's folder, the set's or an
+ * allowed one (the document's project); the file name a label gives a code
+ * block (<span class="filename">, <Listing file-name=…>) as its user data;
+ * caption paragraphs by code or a table left out. Refusals are warnings on
+ * the directive's line. Returns what holds the names (vgi_mdbook_free). */
+struct cmark_node;
+void *vgi_mdbook_includes(struct cmark_node *doc, const char *file, const vgi_options *o, vgi_diags *d);
+void vgi_mdbook_free(void *names);
 /* 1 when a document with no telling name is AsciiDoc: its first line of text
  * is a "= Title" (Markdown has none) and a section title, an attribute entry,
  * a block attribute line or a delimited listing or table follows. */

@@ -115,7 +115,6 @@ typedef struct md {
   size_t api_nprose;      /* paragraphs pending when the entry's list came */
   struct { int line, cells; } wide_rows[64];   /* lines cut_wide_rows cut, and their cells */
   int nwide;
-  int includes, include_line;   /* code blocks of mdBook includes left out, the first one's line */
   int maths, math_line;         /* formulas left out, the first one's line */
 } md;
 
@@ -542,6 +541,10 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
       const char *lit = cmark_node_get_literal(c);
       cmark_node *nx = cmark_node_next(c);
       const char *after = nx && cmark_node_get_type(nx) == CMARK_NODE_TEXT ? cmark_node_get_literal(nx) : NULL;
+      /* "the `: u32` annotation": a mark that opens the span and a space
+       * after it are the code's, no sentence's; kept, the text's tidying
+       * joined it to the word before ("the: u32") */
+      if (lit && strchr(":;,", lit[0]) && lit[0] && lit[1] == ' ' && lit[1 + strspn(lit + 1, " ")]) lit += 1 + strspn(lit + 1, " ");
       if (lit && *lit && b->n && isalnum((unsigned char)b->s[b->n - 1])) vgi_buf_puts(b, " ");
       vgi_buf_puts(b, lit);
       if (lit && *lit && after && isalnum((unsigned char)after[0]) && !span_suffix(after)) vgi_buf_puts(b, " ");
@@ -5047,6 +5050,8 @@ static void code_block(md *m, cmark_node *n, int line) {
       cJSON_AddStringToObject(vc, "description", vgi_phrase(m->lang, "l_continued"));
     cJSON *cmds = cJSON_AddArrayToObject(vc, "commands");
     for (int i = at; i < stop; i++) cJSON_AddItemToArray(cmds, cJSON_CreateString(lines[i]));
+    /* the file a label names ("Filename: src/main.rs"): the card's title */
+    if (cmark_node_get_user_data(n)) cJSON_AddStringToObject(vc, "file", cmark_node_get_user_data(n));
     if (*lang) {
       cJSON_AddStringToObject(vc, "language", lang);
     } else {
@@ -8527,6 +8532,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   vgi_unwrap_sidebars(doc);   /* "> ### Aside" and its paragraphs: sidebars.c */
   vgi_item_rows(doc);   /* "Features: A · B · C" as a list: item_rows.c */
   vgi_html_blocks(doc);   /* a README's HTML headings and paragraphs: html_blocks.c */
+  void *mdbook = vgi_mdbook_includes(doc, file, opts, d);   /* {{#include f.rs:anchor}}: mdbook_include.c */
   drop_huge_blocks(doc, &m, 1);   /* (what its HTML became) */
   m.videos = cJSON_CreateArray();
 
@@ -8917,13 +8923,9 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         if (m.nprose && !m.label) drop_colon_sentence(&m);
         break;
       }
-      /* an mdBook include ("{{#rustdoc_include ../listings/x.rs:here}}"):
-       * its code is in another file, which a document may not reach; the
-       * directive itself is no code to show */
-      if (mdbook_include(cmark_node_get_literal(c))) {
-        if (!m.includes++) m.include_line = line;
-        break;
-      }
+      /* an mdBook include whose file was not read (mdbook_include.c told
+       * why): the directive itself is no code to show */
+      if (mdbook_include(cmark_node_get_literal(c))) break;
       /* an indented block of notes, not code (release notes under
        * "History"): said as paragraphs (text.c reads its lines) */
       int flen = 0, foff = 0;
@@ -9020,17 +9022,13 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     vgi_diag_add(m.d, VGI_WARNING, m.file, m.math_line, 1, NULL,
                  m.maths == 1 ? "a formula (TeX math) is neither drawn nor said (left out)"
                               : "%d formulas (TeX math), from here on, are neither drawn nor said (left out)", m.maths);
-  if (m.includes)
-    vgi_diag_add(m.d, VGI_WARNING, m.file, m.include_line, 1, NULL,
-                 m.includes == 1 ? "a code block of mdBook includes: the file it names is not read (not shown)"
-                                 : "%d code blocks of mdBook includes, from here on: the files they name are not "
-                                   "read (not shown)", m.includes);
   if (!m.video && !cJSON_GetArraySize(m.videos)) start_video(&m, m.doc_title, subtitle, 1);
   end_video(&m);
   renumber(m.videos);
   holes_out(m.videos);
 
   cmark_node_free(doc);
+  vgi_mdbook_free(mdbook);
   cmark_parser_free(p);
   cJSON *model = cJSON_CreateObject();
   cJSON_AddItemToObject(model, "videos", m.videos);

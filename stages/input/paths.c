@@ -165,6 +165,8 @@ static int lexically_within(const char *p, const char *root) {
   return realpath(root, rr) && vgi_path_within(lp, rr);
 }
 
+int vgi_lexically_within(const char *p, const char *root) { return lexically_within(p, root); }
+
 /* Whether p is inside the document's folder, the set's or an allowed one,
  * by the test `within` (as written, or resolved). */
 static int allowed(const char *p, const char *base, const vgi_options *o, int (*within)(const char *, const char *)) {

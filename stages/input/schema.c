@@ -7,7 +7,7 @@
 #define END { NULL, 0, 0 }
 static const vgi_field f_title[] = { { "title", VGI_F_STR, 1 }, { "subtitle", VGI_F_STR, 0 }, END };
 static const vgi_field f_command[] = { { "header", VGI_F_STR, 0 }, { "description", VGI_F_STR, 0 },
-  { "commands", VGI_F_LINES, 1 }, { "language", VGI_F_STR, 0 }, END };
+  { "commands", VGI_F_LINES, 1 }, { "language", VGI_F_STR, 0 }, { "file", VGI_F_STR, 0 }, END };
 static const vgi_field f_list[] = { { "header", VGI_F_STR, 0 }, { "description", VGI_F_STR, 0 },
   { "items", VGI_F_ITEMS, 1 },
   { "start", VGI_F_INT, 0 },   /* the first item's number: a list split in parts numbers on */

@@ -341,7 +341,8 @@ return {
     local m = c.measure(code)
     local ch = math.min(avail, m.height + bar + 64)
     code.h = ch - bar - 56
-    local card = c.code_card(theme, cx, y, cw, ch, { title = lang })
+    -- (the file a label named, "src/main.rs", else the language)
+    local card = c.code_card(theme, cx, y, cw, ch, { title = c.str(v.file) or lang })
     items[#items + 1] = c.appear(a:enter(2), card, 30)
     local prog = {}
     for i = #lines, 1, -1 do prog[i] = from[i] and a:step(from[i]) or prog[i + 1] or 1 end
