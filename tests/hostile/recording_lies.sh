@@ -42,6 +42,9 @@ expect_rc 2 "a cut .m4a"
 check "cut: vgrun's message" has err.txt "^vgrun create: --audio cut.m4a: not audio that vgrun can read"
 check "cut: said once, no libav line" hasnt err.txt "moov atom"
 check "cut: no bracketed libav prefix" hasnt err.txt '^\[mov'
+VGRUN_AV_LOG=warning "$VGRUN" create --from document:doc.md --audio cut.m4a -o out-log.mp4 >out.txt 2>err.txt; rc=$?
+expect_rc 2 "a cut .m4a with VGRUN_AV_LOG=warning"
+check "VGRUN_AV_LOG=warning still shows FFmpeg's own line" has err.txt "moov atom not found"
 run streamed.wav
 expect_rc 0 "a streamed WAV (placeholder sizes)"
 check "streamed: made" test -s out-streamed.wav.mp4
