@@ -27,6 +27,7 @@
 
 #define RATE 48000
 #define IO_BUF 65536
+#define MIN_SECONDS 0.5
 
 typedef struct fdio { int fd; int64_t size; int nested; } fdio;
 
@@ -131,6 +132,33 @@ static int too_long(vge_rec_stream *st, char *err, size_t errlen) {
   return -1;
 }
 
+/* What a WAV file's header says of its length, from its "fmt " and "data"
+ * chunks: libavformat takes a data size past the file's end for a streamed
+ * file's placeholder and estimates the length from the file's size, so a
+ * header claiming two hours over 1 KB of samples would pass as 0.0 s.
+ * 0 when the header says nothing checkable (a placeholder size of 0 or
+ * 0xFFFFFFFF, RF64, an odd layout). A bounded walk of at most 64 chunks. */
+static double wav_said_seconds(int fd, int64_t fsize) {
+  unsigned char h[12], c[16];
+  if (pread(fd, h, 12, 0) != 12 || memcmp(h, "RIFF", 4) || memcmp(h + 8, "WAVE", 4)) return 0;
+  uint32_t byte_rate = 0;
+  int64_t at = 12;
+  for (int n = 0; n < 64 && at + 8 <= fsize; n++) {
+    if (pread(fd, c, 16, at) < 8) return 0;
+    uint32_t len = (uint32_t)c[4] | (uint32_t)c[5] << 8 | (uint32_t)c[6] << 16 | (uint32_t)c[7] << 24;
+    if (!memcmp(c, "fmt ", 4) && len >= 16) {
+      unsigned char f[12];
+      if (pread(fd, f, 12, at + 8) != 12) return 0;
+      byte_rate = (uint32_t)f[8] | (uint32_t)f[9] << 8 | (uint32_t)f[10] << 16 | (uint32_t)f[11] << 24;
+    } else if (!memcmp(c, "data", 4)) {
+      if (len == 0 || len == 0xFFFFFFFFu || byte_rate == 0) return 0;
+      return (double)len / byte_rate;
+    }
+    at += 8 + (int64_t)len + (len & 1);
+  }
+  return 0;
+}
+
 /* One step of decoding: a packet sent and the frames it gives converted (or,
  * after the end, the resampler's tail). The calls to libswresample are the
  * same however the samples are read, so the samples are too. 1: go on,
@@ -158,12 +186,22 @@ static int rec_step(vge_rec_stream *st, char *err, size_t errlen) {
      * header's length, when the demuxer knows one, tells (libavformat
      * estimates a streamed WAV's placeholder size from the file's size). */
     double have = (double)st->got / RATE;
-    if (st->ic->duration > 0 && st->ic->duration != AV_NOPTS_VALUE) {
-      double said = (double)st->ic->duration / AV_TIME_BASE;
+    double said = 0;
+    if (!strcmp(st->ic->iformat->name, "wav")) said = wav_said_seconds(st->fd, st->io.size);
+    if (said <= 0 && st->ic->duration > 0 && st->ic->duration != AV_NOPTS_VALUE)
+      said = (double)st->ic->duration / AV_TIME_BASE;
+    if (said > 0) {
       if (have < said / 2 && said - have > 1.0) {
         fail(err, errlen, path, "is cut short: its header says %.1f s, it holds %.1f s of audio", said, have);
         return -1;
       }
+    }
+    /* a recording of a moment (a click, a header with a few samples) is no
+     * talk: the slides would be shared out over nothing */
+    if (have < MIN_SECONDS) {
+      fail(err, errlen, path, "is too short: it holds %.2f s of audio, a recording needs %.1f s or more",
+           have, MIN_SECONDS);
+      return -1;
     }
     st->info.samples = st->got;
     st->info.duration = (double)st->got / RATE;

@@ -5,6 +5,7 @@
 #include "vg_utf8.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -23,13 +24,31 @@ int vge_fail_av(vge_result *r, int averr, const char *what) {
   return vge_fail(r, "%s: %s", what, buf);
 }
 
+static int av_log_raised;
+
+/* A demuxer reading the user's file (a recording, a video) complains in its
+ * own words ("[mov,mp4,...] moov atom not found") just before vgrun says
+ * what is wrong with the file, naming it: the problem is said once, by
+ * vgrun. Unless VGRUN_AV_LOG asked for FFmpeg's log, an input format
+ * context's messages are dropped; the rest go to FFmpeg's own printer. */
+static void av_log_filter(void *avcl, int level, const char *fmt, va_list vl) {
+  if (!av_log_raised && avcl && *(const AVClass **)avcl == avformat_get_class() &&
+      ((const AVFormatContext *)avcl)->iformat)
+    return;
+  av_log_default_callback(avcl, level, fmt, vl);
+}
+
 static void av_init_once(void) {
   const char *lv = getenv("VGRUN_AV_LOG");
   int level = AV_LOG_ERROR;
   if (lv && !strcmp(lv, "debug")) level = AV_LOG_DEBUG;
   else if (lv && !strcmp(lv, "info")) level = AV_LOG_INFO;
   else if (lv && !strcmp(lv, "warning")) level = AV_LOG_WARNING;
-  if (av_log_get_level() == AV_LOG_INFO) av_log_set_level(level); /* only if untouched */
+  av_log_raised = level != AV_LOG_ERROR;
+  if (av_log_get_level() == AV_LOG_INFO) {   /* only if untouched */
+    av_log_set_level(level);
+    av_log_set_callback(av_log_filter);
+  }
 }
 
 void vge_av_init(void) {
