@@ -761,6 +761,17 @@ static void test_align(void **state) {
     expect_words(&c, w, t);
     tts_clip_clear(&c);
   }
+  { /* Burmese: espeak-ng's events put each virama (U+103A, a combining mark)
+     * on its own; the words are cut at word boundaries */
+    raw_event ev[] = { W(1, 4, 0), W(5, 1, 400), W(6, 3, 400), W(9, 1, 700), W(11, 3, 700),
+                       W(14, 1, 900), W(15, 4, 900) };
+    align("ကျွန်တော် မြန်မာစာ", ev, 7, 1200, &c);
+    assert_true(c.nwords >= 2);
+    assert_string_equal(c.words[0].word, "ကျွန်တော်");
+    for (size_t i = 0; i < c.nwords; i++)
+      if (strncmp(c.words[i].word, "\xe1\x80\xba", 3) == 0) fail_msg("word %zu starts with a virama", i);
+    tts_clip_clear(&c);
+  }
   { /* a position inside a grapheme cluster (an emoji's skin tone) never cuts it */
     raw_event ev[] = { W(1, 1, 0), W(2, 1, 300), W(3, 1, 500), W(4, 1, 600) };
     align("日本\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd語", ev, 4, 900, &c);
