@@ -13,7 +13,7 @@ typedef struct vg_cache vg_cache;   /* engine/core/vg.h */
 
 /* Bumped whenever the cached clip (WAV + timings JSON) changes shape or the
  * timing rules change: old entries are then simply not found. */
-#define TTS_FORMAT_VERSION 4   /* 3: an identifier's underscores are said as spaces; 4: Tajik's ҳ ҷ ӣ ӯ as х ч и у */
+#define TTS_FORMAT_VERSION 5   /* 3: an identifier's underscores are said as spaces; 4: Tajik's ҳ ҷ ӣ ӯ as х ч и у; 5: words of scripts without spaces cut at word boundaries */
 #define TTS_RATE_MIN 80
 #define TTS_RATE_MAX 450
 #define TTS_PITCH_MIN 0

@@ -13,7 +13,9 @@
  *     words" (numbers);
  *   - a token with several non-overlapping events and no ASCII letters
  *     (scripts written without spaces: Chinese, Japanese, Thai) is split at
- *     the events;
+ *     the events, never inside a grapheme cluster, and in Thai, Lao, Khmer
+ *     and Burmese at the nearest word boundary ICU finds (espeak's pieces of
+ *     those stop at each tone mark, "ว่|าคุณ", inside a syllable);
  *   - tokens still without an event share the time of the spoken unit they
  *     belong to, in proportion to their length;
  * start = the first event's sample; end = the next word's start, and the
@@ -23,8 +25,12 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
 
 double tts_seconds(size_t samples, int rate) {
   return rate > 0 ? round((double)samples / rate * 1e5) / 1e5 : 0;
@@ -78,6 +84,69 @@ static void *xcalloc(size_t n, size_t size) {
   void *p = calloc(n ? n : 1, size);
   if (!p) abort();
   return p;
+}
+
+/* Has text[a, b) a letter of Thai, Lao, Burmese or Khmer, scripts whose
+ * syllables span several grapheme clusters (a vowel sign before or above
+ * its consonant, a tone mark)? */
+static int syllables_span_clusters(const char *text, size_t a, size_t b) {
+  for (size_t i = a; i < b;) {
+    size_t k;
+    uint32_t c = vg_utf8_decode(text, b, i, &k);
+    if ((c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF))
+      return 1;
+    i += k ? k : 1;
+  }
+  return 0;
+}
+
+/* The boundaries ICU finds in text[a, b), of words (UAX #29, with the
+ * dictionaries of Thai, Lao, Khmer and Burmese) or of grapheme clusters;
+ * neither falls inside a cluster. As ascending byte offsets from a to b in
+ * *out -> how many, 0 if ICU fails. */
+static size_t icu_bounds(const char *text, size_t a, size_t b, UBreakIteratorType type, size_t **out) {
+  *out = NULL;
+  if (b <= a || b - a > INT32_MAX / 2) return 0;
+  UErrorCode e = U_ZERO_ERROR;
+  int32_t ul = 0;
+  u_strFromUTF8(NULL, 0, &ul, text + a, (int32_t)(b - a), &e);
+  if (e != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(e)) return 0;
+  UChar *u = xcalloc((size_t)ul + 1, sizeof *u);
+  e = U_ZERO_ERROR;
+  u_strFromUTF8(u, ul + 1, &ul, text + a, (int32_t)(b - a), &e);
+  UBreakIterator *it = U_FAILURE(e) ? NULL : ubrk_open(type, "", u, ul, &e);
+  if (!it || U_FAILURE(e)) {
+    if (it) ubrk_close(it);
+    free(u);
+    return 0;
+  }
+  size_t *bd = xcalloc((size_t)ul + 2, sizeof *bd), n = 0, byte = a;
+  int32_t at = 0;
+  bd[n++] = a;
+  for (int32_t q = ubrk_next(it); q != UBRK_DONE; q = ubrk_next(it)) {
+    for (; at < q; at++) {  /* UTF-16 units to UTF-8 bytes */
+      UChar c = u[at];
+      byte += c < 0x80 ? 1 : c < 0x800 ? 2 : (c >= 0xD800 && c <= 0xDBFF) ? (at++, 4) : 3;
+    }
+    if (byte > bd[n - 1] && byte <= b) bd[n++] = byte;
+  }
+  if (bd[n - 1] != b) bd[n++] = b;
+  ubrk_close(it);
+  free(u);
+  *out = bd;
+  return n;
+}
+
+/* The boundary of bd[0, n) nearest to p (the earlier one on a tie). */
+static size_t nearest_bound(const size_t *bd, size_t n, size_t p) {
+  size_t lo = 0, hi = n;  /* first boundary >= p */
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (bd[mid] < p) lo = mid + 1; else hi = mid;
+  }
+  if (lo == n) return bd[n - 1];
+  if (lo == 0 || bd[lo] == p) return bd[lo];
+  return p - bd[lo - 1] <= bd[lo] - p ? bd[lo - 1] : bd[lo];
 }
 
 /* Copies text[a,b) without SSML tags, entities decoded, spaces squeezed. */
@@ -235,17 +304,33 @@ void tts_align(const char *text, size_t len, int ssml, raw_event *ev, size_t nev
       sl[ns++] = (slot){ tok[k].a, tok[k].b, tok[k].word, f, n, 0, 0 };
       continue;
     }
+    /* where each event's piece starts: its position moved to the nearest
+     * boundary of a word where a syllable spans several grapheme clusters
+     * (espeak's Thai pieces stop at each tone mark), else of a cluster (a
+     * kana or hanzi is a syllable: espeak's events there are exact); without
+     * ICU, its own position unless inside a Latin word */
+    size_t *bd, nb = icu_bounds(text, tok[k].a, tok[k].b,
+                                syllables_span_clusters(text, tok[k].a, tok[k].b) ? UBRK_WORD
+                                                                                 : UBRK_CHARACTER, &bd);
+    size_t *at = xcalloc(n, sizeof *at);
+    for (size_t q = 0; q < n; q++) {
+      size_t p = we[ev_idx[f + q]].a;
+      if (q == 0 || p <= tok[k].a) p = tok[k].a;
+      else if (inside_latin(text, tok[k].a, p)) p = at[q - 1];
+      else if (nb) p = nearest_bound(bd, nb, p);
+      if (q > 0 && (p >= tok[k].b || p < at[q - 1])) p = at[q - 1];  /* in order, inside */
+      at[q] = p;
+    }
     for (size_t q = 0; q < n;) {
       size_t r = q + 1;   /* events [q, r) make one slot */
-      while (r < n && (we[ev_idx[f + r]].a == we[ev_idx[f + r - 1]].a ||
-                       inside_latin(text, tok[k].a, we[ev_idx[f + r]].a)))
-        r++;
-      size_t a = q == 0 ? tok[k].a : we[ev_idx[f + q]].a;
-      size_t b = r < n ? we[ev_idx[f + r]].a : tok[k].b;
+      while (r < n && at[r] == at[q]) r++;
+      size_t a = at[q], b = r < n ? at[r] : tok[k].b;
       int word = trim_range(text, &a, &b, ssml);
       sl[ns++] = (slot){ a, b, word, f + q, r - q, 0, 0 };
       q = r;
     }
+    free(at);
+    free(bd);
   }
 
   /* a token with extra events lends them to the following untimed tokens */

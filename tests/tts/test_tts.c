@@ -751,6 +751,35 @@ static void test_align(void **state) {
     assert_string_equal(c.sentences[1].text, "我们");
     tts_clip_clear(&c);
   }
+  { /* Thai: espeak-ng's word events stop at each tone mark ("ยินดีต|้|อนรับสู|่|ระบบ",
+     * "ฉันคิดว|่|าคุณจะชอบมัน"); the pieces are cut at the nearest word
+     * boundary, never inside a word */
+    raw_event ev[] = { W(1, 6, 0), W(8, 7, 500), W(16, 4, 1200), W(21, 7, 1700), W(29, 12, 2500) };
+    align("ยินดีต้อนรับสู่ระบบ ฉันคิดว่าคุณจะชอบมัน", ev, 5, 4000, &c);
+    static const char *const w[] = { "ยินดี", "ต้อนรับสู่", "ระบบ", "ฉันคิดว่า", "คุณจะชอบมัน", NULL };
+    static const double t[] = { 0, 0.5, 1.2, 1.7, 2.5 };
+    expect_words(&c, w, t);
+    tts_clip_clear(&c);
+  }
+  { /* Burmese: espeak-ng's events put each virama (U+103A, a combining mark)
+     * on its own; the words are cut at word boundaries */
+    raw_event ev[] = { W(1, 4, 0), W(5, 1, 400), W(6, 3, 400), W(9, 1, 700), W(11, 3, 700),
+                       W(14, 1, 900), W(15, 4, 900) };
+    align("ကျွန်တော် မြန်မာစာ", ev, 7, 1200, &c);
+    assert_true(c.nwords >= 2);
+    assert_string_equal(c.words[0].word, "ကျွန်တော်");
+    for (size_t i = 0; i < c.nwords; i++)
+      if (strncmp(c.words[i].word, "\xe1\x80\xba", 3) == 0) fail_msg("word %zu starts with a virama", i);
+    tts_clip_clear(&c);
+  }
+  { /* a position inside a grapheme cluster (an emoji's skin tone) never cuts it */
+    raw_event ev[] = { W(1, 1, 0), W(2, 1, 300), W(3, 1, 500), W(4, 1, 600) };
+    align("日本\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd語", ev, 4, 900, &c);
+    assert_true(c.nwords >= 1);
+    for (size_t i = 0; i < c.nwords; i++)
+      if (strncmp(c.words[i].word, "\xf0\x9f\x8f\xbd", 4) == 0) fail_msg("word %zu starts with the skin tone", i);
+    tts_clip_clear(&c);
+  }
   { /* punctuation-only tokens vanish unless spoken; spoken symbols stay */
     raw_event ev[] = { W(1, 3, 0), W(7, 1, 200), W(10, 2, 400), W(14, 4, 600) };
     align("Yes \xe2\x80\x94 & (no) 3.5%.", ev, 4, 900, &c);
