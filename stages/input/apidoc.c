@@ -709,3 +709,77 @@ char *vgi_apidoc_quote_text(struct cmark_node *quote) {
   }
   return vgi_squash(vgi_buf_take(&b));
 }
+
+/* ---- labelled entries ("- **Type**", "- **Details**", "- **Example**") ------- */
+
+/* The label an item opens with ("**Type**", "**See also**:"): 1 Type,
+ * 2 Details, 3 Example, 4 See also; 0 none of them. */
+static int entry_label(cmark_node *item) {
+  cmark_node *p = cmark_node_first_child(item);
+  if (!p || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH) return 0;
+  cmark_node *s = cmark_node_first_child(p);
+  if (!s || cmark_node_get_type(s) != CMARK_NODE_STRONG) return 0;
+  vgi_buf b = { 0 };
+  flat(cmark_node_first_child(s), &b);
+  char *t = b.s ? b.s : vgi_strdup("");
+  size_t l = strlen(t);
+  while (l && (t[l - 1] == ':' || t[l - 1] == ' ')) t[--l] = 0;
+  static const char *const names[] = { "type", "details", "example", "examples", "see also", NULL };
+  static const int kinds[] = { 1, 2, 3, 3, 4 };
+  int k = 0;
+  for (int i = 0; names[i] && !k; i++) if (!strcasecmp(t, names[i])) k = kinds[i];
+  free(t);
+  return k;
+}
+
+/* An API entry written as a list of labelled parts (Vue's and VitePress
+ * sites' "- **Type**" over the signature's code, "- **Details**" over
+ * prose, "- **Example**" over code, "- **See also** [link]") is not a list
+ * to show: its parts go to the top level in the order Details, Type,
+ * Example, so the details are said over the signature's code and the
+ * example's own prose introduces its code. "See also" points elsewhere and
+ * is dropped; so are the labels. Every item must carry one of these labels,
+ * and Type or Details must be among them. */
+static void unlist(cmark_node *list) {
+  int has = 0, n = 0;
+  for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it), n++) {
+    int k = entry_label(it);
+    if (!k) return;
+    has |= k == 1 || k == 2;
+  }
+  if (!has || n < 2) return;
+  static const int order[] = { 2, 1, 3 };
+  for (int o = 0; o < 3; o++)
+    for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it)) {
+      if (entry_label(it) != order[o]) continue;
+      cmark_node *p = cmark_node_first_child(it), *s = cmark_node_first_child(p);
+      cmark_node_free(s);   /* the label */
+      /* what is left of its line ("**Type** `string`", ": text") stays */
+      for (cmark_node *t = cmark_node_first_child(p); t && cmark_node_get_type(t) == CMARK_NODE_TEXT;) {
+        const char *lit = cmark_node_get_literal(t);
+        while (lit && (*lit == ':' || *lit == ' ' || *lit == '-')) lit++;
+        if (lit && *lit) {
+          char *keep = vgi_strdup(lit);
+          cmark_node_set_literal(t, keep);
+          free(keep);
+          break;
+        }
+        cmark_node *nx = cmark_node_next(t);
+        cmark_node_free(t);
+        t = nx;
+      }
+      if (!cmark_node_first_child(p)) cmark_node_free(p);
+      for (cmark_node *c = cmark_node_first_child(it), *nx; c; c = nx) {
+        nx = cmark_node_next(c);
+        cmark_node_insert_before(list, c);
+      }
+    }
+  cmark_node_free(list);
+}
+
+void vgi_apidoc_entries(struct cmark_node *doc) {
+  for (cmark_node *c = cmark_node_first_child(doc), *nx; c; c = nx) {
+    nx = cmark_node_next(c);
+    if (cmark_node_get_type(c) == CMARK_NODE_LIST) unlist(c);
+  }
+}

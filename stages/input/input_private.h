@@ -753,5 +753,8 @@ int vgi_is_html_page(const char *text, size_t len);
 char *vgi_html_page_join(const char *t, size_t len, size_t *out_len);
 /* "{Type}" references in words ("with {AsyncResource}" -> "with AsyncResource"). Caller frees. */
 char *vgi_apidoc_debrace(const char *text);
+/* API entries as lists of labelled parts ("- **Type**", "- **Details**",
+ * "- **Example**") to their parts at the top level */
+void vgi_apidoc_entries(struct cmark_node *doc);
 /* A paragraph "Type: {boolean}" / "Value: {boolean}": a property's type; else NULL. */
 vgi_api *vgi_apidoc_line(const char *text);

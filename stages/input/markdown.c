@@ -8531,6 +8531,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   vgi_html_hidden(doc);   /* what HTML never shows as text (<script>, <style>): html_hidden.c */
   vgi_unwrap_sidebars(doc);   /* "> ### Aside" and its paragraphs: sidebars.c */
   vgi_item_rows(doc);   /* "Features: A · B · C" as a list: item_rows.c */
+  vgi_apidoc_entries(doc);   /* "- **Type**", "- **Details**", "- **Example**": apidoc.c */
   vgi_html_blocks(doc);   /* a README's HTML headings and paragraphs: html_blocks.c */
   void *mdbook = vgi_mdbook_includes(doc, file, opts, d);   /* {{#include f.rs:anchor}}: mdbook_include.c */
   drop_huge_blocks(doc, &m, 1);   /* (what its HTML became) */

@@ -58,6 +58,48 @@ static int ends_sentence(const char *t, size_t n) {
   return 0;
 }
 
+/* A tagline of short parts between middle dots or bullets ("Fast · Small ·
+ * Safe") said as the list it is ("Fast, small and safe"), not with its
+ * dots; a part's capital goes when the rest of the word is lower case
+ * ("Small"), a name's stays ("WebGL", "PDF"). NULL when sub is not one. */
+static char *tagline_said(const char *sub, const char *lang) {
+  static const char *const dots[] = { " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x88\x99 ", NULL };
+  const char *dot = NULL;
+  for (int i = 0; dots[i] && !dot; i++) if (strstr(sub, dots[i])) dot = dots[i];
+  if (!dot) return NULL;
+  size_t dl = strlen(dot);
+  int parts = 1;
+  for (const char *p = strstr(sub, dot); p; p = strstr(p + dl, dot)) parts++;
+  if (parts < 2 || parts > 8) return NULL;
+  vgi_buf b = { 0 };
+  const char *p = sub;
+  for (int k = 0; k < parts; k++) {
+    const char *e = k < parts - 1 ? strstr(p, dot) : p + strlen(p);
+    while (p < e && *p == ' ') p++;
+    size_t n = (size_t)(e - p);
+    while (n && (p[n - 1] == ' ' || p[n - 1] == '.')) n--;
+    char *part = malloc(n + 1);
+    memcpy(part, p, n);
+    part[n] = 0;
+    /* a part is a few words, not a sentence of its own */
+    if (!n || vgi_word_count(part) > 4 || strpbrk(part, ".!?:;")) {
+      free(part);
+      free(b.s);
+      return NULL;
+    }
+    if (k) {
+      vgi_buf_puts(&b, vgi_phrase(lang, k < parts - 1 ? "sep" : parts == 2 ? "pair" : "last"));
+      int lower = isupper((unsigned char)part[0]) != 0;
+      for (size_t i = 1; i < n && lower && part[i] != ' '; i++) lower = islower((unsigned char)part[i]) != 0;
+      if (lower && n > 1) part[0] = (char)tolower((unsigned char)part[0]);
+    }
+    vgi_buf_puts(&b, part);
+    free(part);
+    p = e + (k < parts - 1 ? dl : 0);
+  }
+  return b.s;
+}
+
 /* Appends s as a sentence: trimmed, final punctuation ensured (the
  * language's full stop). */
 static void sentence_l(vgi_buf *b, const char *s, const char *lang) {
@@ -2682,8 +2724,11 @@ char *vgi_template(const cJSON *scene, const char *lang) {
       sentence(&b, t);
       free(t);
     }
+    char *tag = !key && sub ? tagline_said(sub, lang) : NULL;
     if (key) sentence(&b, key);
+    else if (tag) sentence(&b, tag);
     else if (sub) sentence(&b, sub);
+    free(tag);
   } else if (!strcmp(type, "command")) {
     const char *h = vgi_str(vc, "header"), *desc = vgi_str(vc, "description");
     /* a step's number ("1. Clone The Repository", "2.3 Build") is shown,

@@ -396,6 +396,56 @@ static void parameters_said_in_language(void **state) {
   }
 }
 
+/* An entry as a list of labelled parts (Vue's API pages: "- **Type**" over
+ * the signature, "- **Details**" over prose, "- **Example**" over code, "-
+ * **See also**" over a link): the signature is a code slide with the
+ * details said over it, the example a code slide; no "Type"/"Details"
+ * bullets. A list of other bold labels stays a list. */
+static void labelled_entry(void **state) {
+  (void)state;
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("app.md",
+                       "# Application API\n\n"
+                       "## createApp()\n\n"
+                       "Creates an application instance.\n\n"
+                       "- **Type**\n\n"
+                       "  ```ts\n  function createApp(rootComponent: Component, rootProps?: object): App\n  ```\n\n"
+                       "- **Details**\n\n"
+                       "  The first argument is the root component. The second optional argument is the props.\n\n"
+                       "- **Example**\n\n"
+                       "  With inline root component:\n\n"
+                       "  ```js\n  import { createApp } from 'vue'\n\n  const app = createApp({})\n  ```\n\n"
+                       "- **See also** [Guide - Creating a Vue Application](/guide/essentials/application)\n\n"
+                       "## Features\n\n"
+                       "- **Fast**: it starts in a millisecond\n"
+                       "- **Small**: it fits in a kilobyte\n"
+                       "- **Safe**: it checks every input\n",
+                       &o, &d);
+  vgi_diags_free(&d);
+  int sig = 0, example = 0, features = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *s = scene_at(m, 0, i);
+    char *t = cJSON_PrintUnformatted(s);
+    if (!strcmp(sget(s, "scene_type"), "command") && strstr(t, "function createApp(rootComponent")) {
+      sig = 1;
+      assert_non_null(strstr(sget(s, "narration"), "The first argument is the root component."));
+    }
+    if (!strcmp(sget(s, "scene_type"), "command") && strstr(t, "import { createApp } from 'vue'")) example = 1;
+    if (strstr(t, "Fast") && strstr(t, "Small") && !strcmp(sget(s, "scene_type"), "list")) features = 1;
+    free(t);
+  }
+  char *all = all_text(m);
+  assert_int_equal(count_in(all, "Details."), 0);
+  assert_int_equal(count_in(all, "\"Type"), 0);
+  assert_int_equal(count_in(all, "See also"), 0);
+  free(all);
+  assert_true(sig);
+  assert_true(example);
+  assert_true(features);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(node_entry),
@@ -406,6 +456,7 @@ int main(void) {
     cmocka_unit_test(tiny_entries_share),
     cmocka_unit_test(ordinary_lists_and_languages),
     cmocka_unit_test(parameters_said_in_language),
+    cmocka_unit_test(labelled_entry),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

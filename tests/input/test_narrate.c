@@ -1951,6 +1951,17 @@ static void path_aside_and_merch_unsaid(void **state) {
                                            "Brew installs the kit.", NULL });
 }
 
+/* A tagline of parts between middle dots is said as a list, not with its
+ * dots; a name keeps its capitals. */
+static void tagline_as_list(void **state) {
+  (void)state;
+  expect("{\"type\":\"title\",\"title\":\"Widget kit\",\"subtitle\":\"Fast \xC2\xB7 Small \xC2\xB7 Safe\"}",
+         "Welcome to Widget kit. Fast, small, and safe.");
+  expect("{\"type\":\"title\",\"title\":\"Viewer\",\"subtitle\":\"WebGL \xE2\x80\xA2 PDF \xE2\x80\xA2 Open source\"}",
+         "Welcome to Viewer. WebGL, PDF, and open source.");
+  expect("{\"type\":\"title\",\"title\":\"Kit\",\"subtitle\":\"Fast \xC2\xB7 Small\"}", "Welcome to Kit. Fast and small.");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(articles_agree_after_removals),
@@ -2026,6 +2037,7 @@ int main(void) {
     cmocka_unit_test(cjk_said_at_natural_clause),
     cmocka_unit_test(single_term_said_with_description),
     cmocka_unit_test(path_aside_and_merch_unsaid),
+    cmocka_unit_test(tagline_as_list),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
