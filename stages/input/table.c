@@ -638,6 +638,11 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
   }
   if (words_for_rows < 0) return vgi_buf_take(&b);
   int budget = words_for_rows, left = more, read = 0;
+  /* the words a "Press K to …" row adds to the row it says ("Press", "or",
+   * "to", "shift"), and the words of the rows so said before they were
+   * added: a row limit (a summary's three) is a time, and the added words
+   * use up a row each time they make a row's worth */
+  int framing = 0, plain = 0;
   int cmd_col[32], col_read[32];
   for (int k = 0; k < 32; k++) cmd_col[k] = command_column(cols, rows, k);
   columns_read(rows, cJSON_GetArraySize(cols), cmd_col, col_read);
@@ -712,8 +717,11 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
       continue;
     }
     vgi_buf row = {0};
+    int pressed = 0, row_plain = 0;
     if (as_keys && english && first_said && ns >= 2) {
       /* (the action is enough: what else the row says is shown) */
+      pressed = 1;
+      row_plain = words(cell_text(r->child)) + words(said[1]);
       vgi_buf_puts(&row, "Press ");
       vgi_buf_puts(&row, said[0]);
       put_action(&row, said[1]);
@@ -727,6 +735,13 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     for (int i = 0; i < CELLS_READ; i++) free(cut[i]);
     int rw = words(row.s);
     if (rw > budget && budget < words_for_rows) { vgi_buf_free(&row); left++; budget = 0; continue; }
+    if (pressed && max_rows > 0 && read > 0) {
+      int f = framing + (rw > row_plain ? rw - row_plain : 0), p = plain + row_plain;
+      /* (rows used: those said, and the added words counted in rows of
+       * the plain rows' mean length) */
+      if (p > 0 && read + 1 + f * (read + 1) / p > max_rows) { vgi_buf_free(&row); left++; budget = 0; continue; }
+    }
+    if (pressed) framing += rw > row_plain ? rw - row_plain : 0, plain += row_plain;
     budget -= rw;
     read++;
     size_t l = row.n;
