@@ -597,6 +597,25 @@ static char *first_words(const char *t, int n, int english) {
   return out;
 }
 
+/* The first sentence of t (to a full stop before a space or the end) when
+ * it has from CELL_WORDS to max words and more follows it or it ends t;
+ * NULL otherwise. */
+static char *first_sentence(const char *t, int max) {
+  if (vgi_nothing_said(t) || command_cell(t)) return NULL;
+  const char *e = t;
+  for (; *e; e++)
+    if (*e == '.' && (!e[1] || e[1] == ' ') && e > t && islower((unsigned char)e[-1])) break;
+  if (!*e) return NULL;
+  size_t l = (size_t)(e - t);
+  char *out = malloc(l + 1);
+  if (!out) abort();
+  memcpy(out, t, l);
+  out[l] = 0;
+  int w = words(out);
+  if (w > max || w <= CELL_WORDS || !has_word(out)) { free(out); return NULL; }
+  return out;
+}
+
 /* As vgi_table_narration, with a budget of `words` for the rows (< 0:
  * nothing of the rows, said or counted), at most max_rows rows read (0: no
  * limit), and `more` rows not on this slide counted with those left unread
@@ -700,7 +719,11 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
           /* with no clause to cut, by its first words ("scrolloff: Number
            * of lines of padding around the edge, 5"), not left out */
           free(k);
-          k = first_words(t, CELL_WORDS, vgi_phrase_english(lang));
+          /* a first sentence short enough is said whole: cut at its eighth
+           * word it ended mid-thought ("O_RDONLY: Flag indicating to open
+           * a file." of "… for read-only access.") */
+          k = first_sentence(t, CELL_WORDS * 2);
+          if (!k) k = first_words(t, CELL_WORDS, vgi_phrase_english(lang));
           if (k) cut[slots] = k, t = k;
           else unsaid++;
         }

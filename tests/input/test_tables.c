@@ -947,6 +947,25 @@ static void shortcut_summary_rows_and_later_page(void **state) {
   cJSON_Delete(m);
 }
 
+/* A long cell whose first sentence is short enough is said by that
+ * sentence, not cut at its eighth word mid-thought (nodejs fs.md's
+ * "COPYFILE_FICLONE: If present, the copy operation will attempt."). */
+static void short_first_sentence_said_whole(void **state) {
+  (void)state;
+  const char *doc = "# Files\n\n## Copy constants\n\n| Constant | Description |\n| --- | --- |\n"
+                    "| `COPYFILE_FICLONE` | If present, the copy operation will attempt to create a reflink. If the "
+                    "platform does not support it, then a fallback copy mechanism is used. |\n"
+                    "| `COPYFILE_EXCL` | Fails when the destination exists. |\n";
+  vgi_diags d;
+  cJSON *m = load_text("copy.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *s = headed(m, "table", "Copy constants");
+  assert_non_null(s);
+  const char *n = sget(s, "narration");
+  assert_non_null(strstr(n, "COPYFILE_FICLONE: If present, the copy operation will attempt to create a reflink."));
+  cJSON_Delete(m);
+}
+
 /* --detail full names a long table's columns once, on its first page,
  * not again on every page. */
 static void full_detail_names_columns_once(void **state) {
@@ -1000,6 +1019,7 @@ int main(void) {
     cmocka_unit_test(shortcut_table_said_as_keys),
     cmocka_unit_test(full_detail_names_columns_once),
     cmocka_unit_test(shortcut_summary_rows_and_later_page),
+    cmocka_unit_test(short_first_sentence_said_whole),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
