@@ -281,6 +281,8 @@ static char *rows_name(const cJSON *vc, const char *lang) {
   return NULL;
 }
 
+static int key_column(const cJSON *cols, const cJSON *rows);
+
 char *vgi_table_row_names(const cJSON *vc, const char *lang) {
   const cJSON *rows = cJSON_GetObjectItemCaseSensitive(vc, "rows");
   int nrows = cJSON_GetArraySize(rows), ncols = 0;
@@ -290,7 +292,11 @@ char *vgi_table_row_names(const cJSON *vc, const char *lang) {
   /* the column that names the rows: the first, or past a column of
    * numbers (a row's "#") the first of words */
   int col = -1;
-  for (int k = 0; k < ncols && k < 32 && col < 0; k++) {
+  /* (a shortcut table's rows by their actions: its keys, "m and R", say
+   * nothing of them) */
+  const cJSON *cols = cJSON_GetObjectItemCaseSensitive(vc, "columns");
+  int keys = key_column(cols, rows);
+  for (int k = keys; k < ncols && k < 32 && col < 0; k++) {
     int filled = 0, numbers = 0;
     for (const cJSON *r = rows->child; r; r = r->next) {
       const char *t = cell_text(cJSON_GetArrayItem(r, k));
@@ -315,6 +321,12 @@ char *vgi_table_row_names(const cJSON *vc, const char *lang) {
   if (n < 2 || 2 * n < nrows) return NULL;
   vgi_buf b = {0};
   put_joined(&b, lang, names, n);
+  /* (actions after the first small: "Repeat last insert, undo change",
+   * an acronym kept) */
+  for (size_t i = 0; keys && i < b.n; i++)
+    if (((i >= 2 && b.s[i - 1] == ' ' && (b.s[i - 2] == ',' || (i >= 4 && !memcmp(b.s + i - 4, "and ", 4))))) &&
+        isupper((unsigned char)b.s[i]) && !isupper((unsigned char)b.s[i + 1]))
+      b.s[i] = (char)tolower((unsigned char)b.s[i]);
   while (b.n && strchr(".:;, ", b.s[b.n - 1])) b.s[--b.n] = 0;
   vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
   return vgi_buf_take(&b);
@@ -585,6 +597,25 @@ static char *first_words(const char *t, int n, int english) {
   return out;
 }
 
+/* The first sentence of t (to a full stop before a space or the end) when
+ * it has from CELL_WORDS to max words and more follows it or it ends t;
+ * NULL otherwise. */
+static char *first_sentence(const char *t, int max) {
+  if (vgi_nothing_said(t) || command_cell(t)) return NULL;
+  const char *e = t;
+  for (; *e; e++)
+    if (*e == '.' && (!e[1] || e[1] == ' ') && e > t && islower((unsigned char)e[-1])) break;
+  if (!*e) return NULL;
+  size_t l = (size_t)(e - t);
+  char *out = malloc(l + 1);
+  if (!out) abort();
+  memcpy(out, t, l);
+  out[l] = 0;
+  int w = words(out);
+  if (w > max || w <= CELL_WORDS || !has_word(out)) { free(out); return NULL; }
+  return out;
+}
+
 /* As vgi_table_narration, with a budget of `words` for the rows (< 0:
  * nothing of the rows, said or counted), at most max_rows rows read (0: no
  * limit), and `more` rows not on this slide counted with those left unread
@@ -638,6 +669,13 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
   }
   if (words_for_rows < 0) return vgi_buf_take(&b);
   int budget = words_for_rows, left = more, read = 0;
+  /* the words a "Press K to …" row adds to the row it says ("Press", "or",
+   * "to", "shift"), and the words of the rows so said before they were
+   * added: a row limit (a summary's three) is a time, and the added words
+   * use up a row each time they make a row's worth (past the first half
+   * of the rows: helix's prompt keys, "Press alt B or control left to …",
+   * were said by one row) */
+  int framing = 0, plain = 0;
   int cmd_col[32], col_read[32];
   for (int k = 0; k < 32; k++) cmd_col[k] = command_column(cols, rows, k);
   columns_read(rows, cJSON_GetArraySize(cols), cmd_col, col_read);
@@ -681,7 +719,11 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
           /* with no clause to cut, by its first words ("scrolloff: Number
            * of lines of padding around the edge, 5"), not left out */
           free(k);
-          k = first_words(t, CELL_WORDS, vgi_phrase_english(lang));
+          /* a first sentence short enough is said whole: cut at its eighth
+           * word it ended mid-thought ("O_RDONLY: Flag indicating to open
+           * a file." of "… for read-only access.") */
+          k = first_sentence(t, CELL_WORDS * 2);
+          if (!k) k = first_words(t, CELL_WORDS, vgi_phrase_english(lang));
           if (k) cut[slots] = k, t = k;
           else unsaid++;
         }
@@ -712,8 +754,11 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
       continue;
     }
     vgi_buf row = {0};
+    int pressed = 0, row_plain = 0;
     if (as_keys && english && first_said && ns >= 2) {
       /* (the action is enough: what else the row says is shown) */
+      pressed = 1;
+      row_plain = words(cell_text(r->child)) + words(said[1]);
       vgi_buf_puts(&row, "Press ");
       vgi_buf_puts(&row, said[0]);
       put_action(&row, said[1]);
@@ -727,6 +772,13 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     for (int i = 0; i < CELLS_READ; i++) free(cut[i]);
     int rw = words(row.s);
     if (rw > budget && budget < words_for_rows) { vgi_buf_free(&row); left++; budget = 0; continue; }
+    if (pressed && max_rows > 0 && read + 1 > (max_rows + 1) / 2) {
+      int f = framing + (rw > row_plain ? rw - row_plain : 0), p = plain + row_plain;
+      /* (rows used: those said, and the added words counted in rows of
+       * the plain rows' mean length) */
+      if (p > 0 && read + 1 + f * (read + 1) / p > max_rows) { vgi_buf_free(&row); left++; budget = 0; continue; }
+    }
+    if (pressed) framing += rw > row_plain ? rw - row_plain : 0, plain += row_plain;
     budget -= rw;
     read++;
     size_t l = row.n;

@@ -912,6 +912,60 @@ static void shortcut_table_said_as_keys(void **state) {
   cJSON_Delete(m);
 }
 
+/* A summary's shortcut table: "Press K to …" adds words to every row, and
+ * they use up its rows (two said, not three: helix's keymap had lost a whole
+ * section for the time); its later page names its rows by their actions,
+ * not by keys ("m and R") or its heading alone. */
+static void shortcut_summary_rows_and_later_page(void **state) {
+  (void)state;
+  static const char *const acts[] = { "Move left", "Move down", "Move up", "Move right", "Find next char",
+                                      "Find previous char", "Repeat last motion", "Undo change", "Redo change",
+                                      "Yank selection", "Paste after", "Paste before", "Join lines",
+                                      "Indent selection", "Insert line below", "Insert line above" };
+  doc_n = 0;
+  doc_add("%s", "# Editor\n\n## Movement\n\n| Key | Description |\n| --- | --- |\n");
+  for (int i = 0; i < 16; i++) doc_add("| `%c` | %s |\n", "hjklftquUypPJ>oO"[i], acts[i]);
+  vgi_diags d;
+  cJSON *m = load_text("keymap.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *first = NULL, *later = NULL;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *s = scene_at(m, 0, i);
+    if (strcmp(sget(s, "scene_type"), "table")) continue;
+    if (!first) first = s;
+    else if (!later) later = s;
+  }
+  assert_non_null(first);
+  assert_non_null(later);
+  const char *n = sget(first, "narration");
+  assert_non_null(strstr(n, "Press H to move left. Press J to move down."));
+  assert_null(strstr(n, "Press K"));
+  assert_non_null(strstr(n, "And 14 more keys."));
+  n = sget(later, "narration");
+  assert_non_null(strstr(n, "Redo change, yank selection, paste after"));
+  assert_null(strstr(n, "Movement"));
+  cJSON_Delete(m);
+}
+
+/* A long cell whose first sentence is short enough is said by that
+ * sentence, not cut at its eighth word mid-thought (nodejs fs.md's
+ * "COPYFILE_FICLONE: If present, the copy operation will attempt."). */
+static void short_first_sentence_said_whole(void **state) {
+  (void)state;
+  const char *doc = "# Files\n\n## Copy constants\n\n| Constant | Description |\n| --- | --- |\n"
+                    "| `COPYFILE_FICLONE` | If present, the copy operation will attempt to create a reflink. If the "
+                    "platform does not support it, then a fallback copy mechanism is used. |\n"
+                    "| `COPYFILE_EXCL` | Fails when the destination exists. |\n";
+  vgi_diags d;
+  cJSON *m = load_text("copy.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *s = headed(m, "table", "Copy constants");
+  assert_non_null(s);
+  const char *n = sget(s, "narration");
+  assert_non_null(strstr(n, "COPYFILE_FICLONE: If present, the copy operation will attempt to create a reflink."));
+  cJSON_Delete(m);
+}
+
 /* --detail full names a long table's columns once, on its first page,
  * not again on every page. */
 static void full_detail_names_columns_once(void **state) {
@@ -964,6 +1018,8 @@ int main(void) {
     cmocka_unit_test(few_rows_repeated_and_long_cells),
     cmocka_unit_test(shortcut_table_said_as_keys),
     cmocka_unit_test(full_detail_names_columns_once),
+    cmocka_unit_test(shortcut_summary_rows_and_later_page),
+    cmocka_unit_test(short_first_sentence_said_whole),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
