@@ -8358,7 +8358,12 @@ static char *stem_with_list(md *m, char *s, cmark_node *next) {
     const char *d = strstr(t, " - "), *d2 = strstr(t, " \xE2\x80\x94 ");
     if (d && (size_t)(d - t) < e) e = (size_t)(d - t);
     if (d2 && (size_t)(d2 - t) < e) e = (size_t)(d2 - t);
-    while (e && strchr(" ,.;", t[e - 1])) e--;
+    /* (and the list's own joining word: "Robert Sanders <…> and") */
+    for (int again = 1; again;) {
+      while (e && strchr(" ,.;", t[e - 1])) e--;
+      again = (e > 4 && !strncmp(t + e - 4, " and", 4)) || (e > 3 && !strncmp(t + e - 3, " or", 3));
+      if (again) e -= t[e - 2] == 'n' ? 4 : 3;
+    }
     t[e] = 0;
     if (!e || vgi_word_count(t) > STEM_ITEM_WORDS) ok = 0;
     leads[n++] = t;

@@ -5905,10 +5905,12 @@ static void boilerplate_stem_said_with_list(void **state) {
     "- Apache License, Version 2.0, ([LICENSE-APACHE](LICENSE-APACHE) or\n  <https://www.apache.org/licenses/LICENSE-2.0>)\n"
     "- MIT license ([LICENSE-MIT](LICENSE-MIT) or <https://opensource.org/licenses/MIT>)\n\nat your option.\n\n"
     "## Contributing\n\nContributions are made under these terms:\n\n- sign the agreement first\n- run the tests\n- add a "
-    "changelog entry\n");
+    "changelog entry\n\n## Credits\n\nPrevious maintainers:\n\n- Ray Dassen <ray@example.org>,\n- Robert Sanders and\n"
+    "- Darren Stalder.\n");
   if (!strstr(all, "uv is licensed under either Apache License, Version 2.0 or MIT license.") ||
       !strstr(all, "Contributions are made under these terms: sign the agreement first, run the tests, and add a changelog entry."))
     fail_msg("said: %s", all);
+  if (!strstr(all, "Previous maintainers: Ray Dassen, Robert Sanders, and Darren Stalder.")) fail_msg("said: %s", all);
   free(all);
 }
 
