@@ -8329,6 +8329,72 @@ static int back_at_picture(const char *t) {
 
 /* Takes a paragraph of prose (owned) when it has at least min_words
  * words, and frees it otherwise. */
+/* A sentence that stops where a list goes on with it: it ends with a colon
+ * or on a word that waits for its object ("licensed under either of",
+ * "Features include", "The options are"). */
+static int list_stem(const char *t) {
+  size_t l = strlen(t);
+  while (l && t[l - 1] == ' ') l--;
+  if (l && t[l - 1] == ':') return 1;
+  size_t a = l;
+  while (a && t[a - 1] != ' ') a--;
+  if (!a) return 0;
+  static const char *const waits[] = { "of", "include", "includes", "including", "following", "are", "between",
+                                       "either", NULL };
+  return in_list(waits, t + a, l - a);
+}
+
+#define STEM_ITEMS 5       /* a list said whole after its stem */
+#define STEM_ITEM_WORDS 8  /* each item's lead */
+
+/* The stem s completed by the leads of the list after it (each item's text
+ * before a bracket, a colon or a dash): "uv is licensed under either Apache
+ * License, Version 2.0, or MIT license." s as it was when it is no stem or
+ * the list is long or its leads are. Takes s; caller frees the result. */
+static char *stem_with_list(md *m, char *s, cmark_node *next) {
+  if (!s || !next || cmark_node_get_type(next) != CMARK_NODE_LIST || !list_stem(s)) return s;
+  char *leads[STEM_ITEMS];
+  int n = 0, ok = 1;
+  for (cmark_node *it = cmark_node_first_child(next); it && ok; it = cmark_node_next(it)) {
+    cmark_node *p = cmark_node_first_child(it);
+    if (n >= STEM_ITEMS || !p || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH) { ok = 0; break; }
+    char *t = vgi_squash(plain(p, m));
+    size_t e = strcspn(t, "(:[");
+    const char *d = strstr(t, " - "), *d2 = strstr(t, " \xE2\x80\x94 ");
+    if (d && (size_t)(d - t) < e) e = (size_t)(d - t);
+    if (d2 && (size_t)(d2 - t) < e) e = (size_t)(d2 - t);
+    /* (and the list's own joining word: "Robert Sanders <…> and") */
+    for (int again = 1; again;) {
+      while (e && strchr(" ,.;", t[e - 1])) e--;
+      again = (e > 4 && !strncmp(t + e - 4, " and", 4)) || (e > 3 && !strncmp(t + e - 3, " or", 3));
+      if (again) e -= t[e - 2] == 'n' ? 4 : 3;
+    }
+    t[e] = 0;
+    if (!e || vgi_word_count(t) > STEM_ITEM_WORDS) ok = 0;
+    leads[n++] = t;
+  }
+  if (ok && n >= 2) {
+    size_t l = strlen(s);
+    while (l && strchr(" :", s[l - 1])) l--;
+    /* "either of A or B" is said "either A or B" */
+    int either = l >= 9 && !strncasecmp(s + l - 9, "either of", 9) && (l == 9 || s[l - 10] == ' ');
+    if (either) l -= 3;
+    vgi_buf b = {0};
+    vgi_buf_add(&b, s, l);
+    if (s[l] == ':') vgi_buf_puts(&b, ":");   /* "… these terms: a, b, and c." */
+    for (int i = 0; i < n; i++) {
+      const char *last = either ? (n > 2 ? ", or " : " or ") : (n > 2 ? ", and " : " and ");
+      vgi_buf_puts(&b, i == 0 ? " " : i == n - 1 ? last : ", ");
+      vgi_buf_puts(&b, leads[i]);
+    }
+    vgi_buf_puts(&b, ".");
+    free(s);
+    s = b.s;
+  }
+  for (int i = 0; i < n; i++) free(leads[i]);
+  return s;
+}
+
 static void prose_add(md *m, char *text, int line, int min_words) {
   if (text && strlen(text) > block_max(m)) {
     /* a paragraph no scene may say: refused here, before sentences and
@@ -8747,6 +8813,10 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         }
       for (int i = 0; i < ns; i++)
         if (i != pick) free(ss[i]);
+      /* a stem the list after it completes ("uv is licensed under either
+       * of" over "- Apache License …" "- MIT license …"): said with the
+       * items' leads, never cut short */
+      if (ns == 1 && !pick) ss[0] = stem_with_list(&m, ss[0], cmark_node_next(c));
       prose_add(&m, ns > 0 ? ss[pick] : NULL, line, 1);
       free(ss);
       continue;

@@ -7780,7 +7780,17 @@ static char *command_out(char *t, const char *lang) {
     /* (nor one of a list the sentence gives, "The options -Z, --compress,
      * and …", "refer, -man, -mdoc": named one by one they read as
      * prose; nor one after a program's name, "xcode-select --install") */
-    if (alone && (strpbrk_n_any(t + ws[k], we[k] - ws[k], "\"'`,") ||
+    /* (a comma after it that closes a clause, not a list: "Combining SSH
+     * key support and -R, you can …" names the R option; "-Z, --compress"
+     * and "-a, and -b" are lists) */
+    int clause_comma = 0;
+    if (alone && k + 1 < n && t[we[k] - 1] == ',' && !strpbrk_n_any(t + ws[k], we[k] - ws[k] - 1, "\"'`,")) {
+      const char *nw = t + ws[k + 1];
+      size_t nl = we[k + 1] - ws[k + 1];
+      static const char *const conj[] = { "and", "or", "nor", NULL };
+      clause_comma = !option_word(nw, nl) && !word_of(conj, nw, nl) && isalpha((unsigned char)*nw);
+    }
+    if (alone && ((!clause_comma && strpbrk_n_any(t + ws[k], we[k] - ws[k], "\"'`,")) ||
                   (k > 0 && (strpbrk_n_any(t + ws[k - 1], we[k - 1] - ws[k - 1], "=/\"'`<>-._,") ||
                              !isalpha((unsigned char)t[ws[k - 1]]))) ||
                   said_next(t + we[k], 0, "command", "argument", "parameter") ||

@@ -5918,8 +5918,28 @@ static void dotted_row_is_list(void **state) {
   cJSON_Delete(m);
 }
 
+/* A license section's one sentence that a list completes ("uv is licensed
+ * under either of" over Apache / MIT): a summary says it with the items'
+ * leads, never the stem alone ("uv is licensed under either of."). */
+static void boilerplate_stem_said_with_list(void **state) {
+  (void)state;
+  char *all = summary_said("README.md", "# uv\n\nuv is a fast package manager for Python projects.\n\n"
+    "## License\n\nuv is licensed under either of\n\n"
+    "- Apache License, Version 2.0, ([LICENSE-APACHE](LICENSE-APACHE) or\n  <https://www.apache.org/licenses/LICENSE-2.0>)\n"
+    "- MIT license ([LICENSE-MIT](LICENSE-MIT) or <https://opensource.org/licenses/MIT>)\n\nat your option.\n\n"
+    "## Contributing\n\nContributions are made under these terms:\n\n- sign the agreement first\n- run the tests\n- add a "
+    "changelog entry\n\n## Credits\n\nPrevious maintainers:\n\n- Ray Dassen <ray@example.org>,\n- Robert Sanders and\n"
+    "- Darren Stalder.\n");
+  if (!strstr(all, "uv is licensed under either Apache License, Version 2.0 or MIT license.") ||
+      !strstr(all, "Contributions are made under these terms: sign the agreement first, run the tests, and add a changelog entry."))
+    fail_msg("said: %s", all);
+  if (!strstr(all, "Previous maintainers: Ray Dassen, Robert Sanders, and Darren Stalder.")) fail_msg("said: %s", all);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(boilerplate_stem_said_with_list),
     cmocka_unit_test(bold_term_on_its_line),
     cmocka_unit_test(supported_by_section_left_out),
     cmocka_unit_test(acceptance_document),

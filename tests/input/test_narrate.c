@@ -958,6 +958,21 @@ static void options_in_prose_named(void **state) {
   if (strstr(all, "(or") || strstr(all, " pq ")) print_message("said: %s\n", all), fail();
 }
 
+/* An option before a comma that closes a clause ("Combining SSH key support
+ * and -R, you can …") is named as one alone is; before a comma of a list
+ * ("-a, and -b", "-Z, --compress") it stays as written. */
+static void option_before_clause_comma_named(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  const char *all = doc_narration_with("comma.md", "# Age\n\nAge encrypts files.\n\n## Keys\n\nCombining SSH key "
+                                       "support and `-R`, you can encrypt a file to the keys on a profile. Pass "
+                                       "`-a`, and `-b` when you want both.\n", &full);
+  static const char *const said[] = { "Combining SSH key support and the R option, you can encrypt", "-a, and -b",
+                                      NULL };
+  for (int i = 0; said[i]; i++)
+    if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
+}
+
 /* A long option that names its list item ("--enable-pcp:" with what it
  * does under it) is named as the items of a list of them are ("the
  * enable-unicode option — enable …"), never read as written. */
@@ -2038,6 +2053,7 @@ int main(void) {
     cmocka_unit_test(single_term_said_with_description),
     cmocka_unit_test(path_aside_and_merch_unsaid),
     cmocka_unit_test(tagline_as_list),
+    cmocka_unit_test(option_before_clause_comma_named),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
