@@ -211,3 +211,32 @@ static inline int items_of(const cJSON *scene) {
 static inline void put_rep(FILE *f, const char *s, long n) {
   for (long i = 0; i < n; i++) fputs(s, f);
 }
+
+#ifdef INPUT_TEST_TREE
+/* A test's own folder tree (tests that read the files a document names:
+ * includes): root is made by the file's setup (mkdtemp), removed by
+ * teardown; at() a path under it (four at a time), put() a file there. */
+static char root[256];
+
+static int teardown(void **state) {
+  (void)state;
+  char cmd[512];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+  return system(cmd) == 0 ? 0 : -1;
+}
+
+static const char *at(const char *rel) {
+  static char p[4][512];
+  static int k;
+  char *r = p[k++ % 4];
+  snprintf(r, 512, "%s/%s", root, rel);
+  return r;
+}
+
+static void put(const char *rel, const char *text) {
+  FILE *f = fopen(at(rel), "wb");
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+}
+#endif

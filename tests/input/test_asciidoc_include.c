@@ -7,13 +7,14 @@
  * an include of itself) is refused with a warning on the include's line,
  * and the document is read without it. A test that hangs here is a failure
  * (a FIFO must never be opened for reading). */
+#define INPUT_TEST_TREE
 #include "input_test.h"
 #include "input_private.h"   /* vgi_asciidoc_markdown: the translation */
 
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char root[256];   /* a fresh folder per test; the document is in root/doc */
+/* root (input_test.h): a fresh folder per test; the document is in root/doc */
 
 static int setup(void **state) {
   (void)state;
@@ -24,27 +25,6 @@ static int setup(void **state) {
   return mkdir(p, 0700);
 }
 
-static int teardown(void **state) {
-  (void)state;
-  char cmd[512];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-  return system(cmd) == 0 ? 0 : -1;
-}
-
-static const char *at(const char *rel) {
-  static char p[4][512];
-  static int k;
-  char *r = p[k++ % 4];
-  snprintf(r, 512, "%s/%s", root, rel);
-  return r;
-}
-
-static void put(const char *rel, const char *text) {
-  FILE *f = fopen(at(rel), "wb");
-  assert_non_null(f);
-  fputs(text, f);
-  fclose(f);
-}
 
 static const vgi_diag *diag_with(const vgi_diags *d, const char *needle) {
   for (size_t i = 0; i < d->n; i++)

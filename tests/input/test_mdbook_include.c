@@ -7,12 +7,13 @@
  * the document's folder and project (a "..", a link leading out, a FIFO) is
  * refused with a warning on the directive's line. A test that hangs here is
  * a failure (a FIFO must never be opened for reading). */
+#define INPUT_TEST_TREE
 #include "input_test.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char root[256];   /* a fresh folder per test: root/book is the project, root/book/src the chapter's */
+/* root (input_test.h): a fresh folder per test; root/book is the project, root/book/src the chapter's */
 
 static int setup(void **state) {
   (void)state;
@@ -27,27 +28,6 @@ static int setup(void **state) {
   return 0;
 }
 
-static int teardown(void **state) {
-  (void)state;
-  char cmd[512];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-  return system(cmd) == 0 ? 0 : -1;
-}
-
-static const char *at(const char *rel) {
-  static char p[4][512];
-  static int k;
-  char *r = p[k++ % 4];
-  snprintf(r, 512, "%s/%s", root, rel);
-  return r;
-}
-
-static void put(const char *rel, const char *text) {
-  FILE *f = fopen(at(rel), "wb");
-  assert_non_null(f);
-  fputs(text, f);
-  fclose(f);
-}
 
 static char *all_text(const cJSON *m) { return cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos")); }
 
