@@ -8426,6 +8426,33 @@ static void prose_add(md *m, char *text, int line, int min_words) {
   m->nprose++;
 }
 
+/* The pending prose's last sentence, when it ends with a colon over
+ * something not shown: a lead-in of a few words ("Demo: Benchmarking fd
+ * and find:") goes; a longer one says something of its own ("bat
+ * supports syntax highlighting for a large number of … languages:") and
+ * ends as a sentence. */
+static void drop_colon_sentence(md *m);
+static void end_colon_sentence(md *m, int short_words) {
+  para *p = &m->prose[m->nprose - 1];
+  size_t l = strlen(p->text);
+  while (l && p->text[l - 1] == ' ') l--;
+  int ascii = l && p->text[l - 1] == ':';
+  int wide = !ascii && l >= 3 && !strncmp(p->text + l - 3, "\xEF\xBC\x9A", 3);
+  if (!ascii && !wide) return;
+  int ns = 0;
+  char **ss = vgi_sentences_lang(p->text, m->lang, &ns);
+  int words = ns ? vgi_word_count(ss[ns - 1]) : 0;
+  for (int i = 0; i < ns; i++) free(ss[i]);
+  free(ss);
+  if (words <= short_words) {
+    drop_colon_sentence(m);
+  } else if (ascii) {
+    p->text[l - 1] = '.';
+  } else {
+    memcpy(p->text + l - 3, "\xE3\x80\x82", 3);   /* "。" */
+  }
+}
+
 /* Whether a paragraph holds a picture */
 static int has_image(cmark_node *n) {
   int found = 0;
@@ -8940,7 +8967,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
        * that introduced it ("**Demo**: Benchmarking fd and find:",
        * hyperfine's README) points at nothing */
       if (!vgi_word_count(pt) && m.image == image0 && m.image_line == image_line0 && has_image(c)) {
-        if (m.nprose && !m.label) drop_colon_sentence(&m);
+        if (m.nprose && !m.label) end_colon_sentence(&m, 8);
         free(pt);
         break;
       }
