@@ -8442,6 +8442,14 @@ static void end_colon_sentence(md *m, int short_words) {
   int ns = 0;
   char **ss = vgi_sentences_lang(p->text, m->lang, &ns);
   int words = ns ? vgi_word_count(ss[ns - 1]) : 0;
+  /* (one that points at the picture, "… should look something like
+   * this:", "… as shown below:", says nothing without it) */
+  static const char *const points[] = { " this:", " these:", " below:", " here:", " follows:", " following:", NULL };
+  size_t sl = ns ? strlen(ss[ns - 1]) : 0;
+  for (int k = 0; points[k] && ns; k++) {
+    size_t pl = strlen(points[k]);
+    if (sl >= pl && !strcasecmp(ss[ns - 1] + sl - pl, points[k])) words = 0;
+  }
   for (int i = 0; i < ns; i++) free(ss[i]);
   free(ss);
   if (words <= short_words) {

@@ -5550,7 +5550,9 @@ static void lead_in_of_picture_not_shown(void **state) {
     "![timeit](https://i.example.com/z19OYxE.gif)\n\n"
     "## Features\n\n- Statistical analysis across multiple runs.\n- Support for arbitrary shell commands.\n\n"
     "## Syntax highlighting\n\n`timeit` supports syntax highlighting for a large number of programming and markup "
-    "languages:\n\n![Syntax highlighting example](https://i.example.com/s.png)\n";
+    "languages:\n\n![Syntax highlighting example](https://i.example.com/s.png)\n\n"
+    "## Themes\n\nOpen a new terminal window and your prompt should look something like this:\n\n"
+    "![Prompt](https://i.example.com/p.png)\n";
   vgi_diags d;
   cJSON *m = load_text("README.md", doc, NULL, &d);
   vgi_diags_free(&d);
@@ -5562,6 +5564,8 @@ static void lead_in_of_picture_not_shown(void **state) {
   /* (a lead-in that says something of its own is said, as a sentence) */
   assert_non_null(strstr(j, "markup languages."));
   assert_null(strstr(j, "markup languages:"));
+  /* (one that points at the picture goes whatever its length) */
+  assert_null(strstr(j, "like this"));
   free(j);
   cJSON_Delete(m);
 }
