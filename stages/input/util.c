@@ -300,21 +300,26 @@ char *vgi_to_text(const cJSON *v) {
 
 /* A document may hold a problem on each of its million lines (an SRT of
  * 600,000 cues past 3 hours): each was kept and printed, 1.2 GB and 48 s
- * for one file. The first VGI_MAX_DIAGS of a severity are kept, then one
- * line says the rest are counted only (d->errors and d->warnings count all). */
-#define VGI_MAX_DIAGS 1000
+ * for one file. The first VGI_MAX_ERRORS errors and VGI_MAX_WARNINGS
+ * warnings are kept, then one line says the rest are counted only
+ * (d->errors and d->warnings count all). Warnings may be many in an
+ * ordinary document (a README naming 3000 pictures that are gone), and
+ * `vgrun check` lists them all up to the limit. */
+#define VGI_MAX_ERRORS 1000
+#define VGI_MAX_WARNINGS 10000
 
 void vgi_diag_vadd(vgi_diags *d, vgi_severity sev, const char *file, int line, int col,
                    const char *field, const char *fmt, va_list ap) {
   if (!d) return;
   int seen = sev == VGI_ERROR ? d->errors : d->warnings;
-  if (seen > VGI_MAX_DIAGS) {
+  int most = sev == VGI_ERROR ? VGI_MAX_ERRORS : VGI_MAX_WARNINGS;
+  if (seen > most) {
     if (sev == VGI_ERROR) d->errors++;
     else d->warnings++;
     return;
   }
   /* the one past the last kept is kept as where the listing stops */
-  int marker = seen == VGI_MAX_DIAGS;
+  int marker = seen == most;
   if (d->n == d->cap) {
     size_t cap = d->cap ? d->cap * 2 : 16;
     vgi_diag *v = realloc(d->v, cap * sizeof *v);
@@ -324,7 +329,7 @@ void vgi_diag_vadd(vgi_diags *d, vgi_severity sev, const char *file, int line, i
   }
   char msg[1024];
   if (marker) {
-    snprintf(msg, sizeof msg, "more than %d %s: the rest are not listed", VGI_MAX_DIAGS,
+    snprintf(msg, sizeof msg, "more than %d %s: the rest are not listed", most,
              sev == VGI_ERROR ? "errors" : "warnings");
     line = col = 0;
     field = NULL;
