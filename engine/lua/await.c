@@ -49,6 +49,11 @@ static fiber *fiber_of(vg_engine *e, lua_State *co) {
   return NULL;
 }
 
+const char *vgl__fiber_stop(vg_engine *e, lua_State *co) {
+  fiber *f = e && e->lua ? fiber_of(e, co) : NULL;
+  return f ? f->stop : NULL;
+}
+
 static vg_engine *engine_of(lua_State *L) {
   lua_getfield(L, LUA_REGISTRYINDEX, "vg.engine");
   vg_engine *e = lua_touserdata(L, -1);
@@ -263,6 +268,7 @@ static void resume_later_cb(void *ud) {
   fiber *f = fiber_of(e, co);   /* still anchored: it is waiting */
   if (e->closing || !f || f->waiting != WAIT_YIELD) return;
   f->waiting = WAIT_NONE;
+  if (vgl__must_stop(e, co)) vgl__stop_hook_arm(co);   /* its bare yield has no wait to raise in */
   e->loop_depth++;
   resume_fiber(e, e->lua->L, co, 0);
   e->loop_depth--;

@@ -34,6 +34,12 @@ void vgl__push_cancel_all(vg_engine *e, lua_State *L);
 void vgl__setup_state(vg_engine *e, lua_State *L);
 int vgl__open_core(lua_State *L);
 void vgl__interrupt_hook_arm(lua_State *L);
+/* Arms co to raise its fiber's stop message (vg.core.cancel_fiber), or
+ * "cancelled" after a signal, at its next instruction: a fiber that waits
+ * with a bare coroutine.yield(). */
+void vgl__stop_hook_arm(lua_State *co);
+/* co is told to stop (its fiber's stop message) or every task is cancelled */
+int vgl__must_stop(vg_engine *e, lua_State *co);
 /* The hook a thread has when nothing is armed on it: the watch's, or none. */
 void vgl__hook_rest(lua_State *L);
 int vgl__is_overrun(lua_State *L, int idx);
@@ -50,6 +56,8 @@ void vgl__free_awaits(vg_engine *e);
 int vgl__pending_awaits(vg_engine *e);
 int vgl__spawn_fiber(lua_State *L, int nargs);
 int vgl__in_fiber(lua_State *L);
+/* the message co was told to stop with (vg.core.cancel_fiber), or NULL */
+const char *vgl__fiber_stop(vg_engine *e, lua_State *co);
 void vgl__register_await_functions(lua_State *L);
 
 /* events_lua.c, state_lua.c, stage_lua.c */

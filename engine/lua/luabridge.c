@@ -74,6 +74,13 @@ static const char INTERRUPTED[] = "interrupted!";
  * dispatch) is never cut in half, or a cancelled task could be recorded as
  * failed or not saved at all: there the hook waits for the next instruction
  * of any other code. That code is short and always ends. */
+static vg_engine *hook_engine_of(lua_State *L) {
+  lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_KEY);
+  vg_engine *e = lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  return e;
+}
+
 static int in_bookkeeping(lua_State *L, lua_Debug *ar) {
   if (!lua_getinfo(L, "S", ar) || ar->source[0] != '@') return 0;
   static const char *const files[] = { "vg/pipeline.lua", "vg/events.lua", "vg/state.lua", NULL };
@@ -112,6 +119,32 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar) {
 void vgl__interrupt_hook_arm(lua_State *L) {
   /* a count of 1: the very next instruction, wherever it is */
   lua_sethook(L, interrupt_hook, LUA_MASKCOUNT, 1);
+}
+
+/* A fiber that waits with a bare coroutine.yield() (a poll loop, not
+ * vg.sleep) has no wait of vgrun's to raise in: told to stop, it raises its
+ * stop message at the first instruction after the yield, or a poll for what
+ * a failed fiber was to deliver would turn forever; after SIGINT/SIGTERM it
+ * raises "cancelled", as a wait does, or the loop would never end. */
+static const char *stop_message(vg_engine *e, lua_State *L) {
+  const char *stop = e ? vgl__fiber_stop(e, L) : NULL;
+  return stop ? stop : e && e->cancel_pending ? "cancelled" : NULL;
+}
+
+int vgl__must_stop(vg_engine *e, lua_State *co) { return stop_message(e, co) != NULL; }
+
+static void stop_hook(lua_State *L, lua_Debug *ar) {
+  vg_engine *e = hook_engine_of(L);
+  const char *stop = stop_message(e, L);
+  if (!stop) { vgl__hook_rest(L); return; }   /* cleared meanwhile */
+  if (in_bookkeeping(L, ar)) return;          /* stays armed */
+  vgl__hook_rest(L);
+  lua_pushstring(L, stop);
+  lua_error(L);
+}
+
+void vgl__stop_hook_arm(lua_State *co) {
+  lua_sethook(co, stop_hook, LUA_MASKCOUNT, 1);
 }
 
 

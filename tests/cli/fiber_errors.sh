@@ -55,7 +55,7 @@ check "lone: the script went on" has out.txt 'main done'
 expect_rc 0 "a fiber that ended well"
 # A stage waiting for what its failed fiber was to deliver ends at once (it
 # waited forever: the fiber's error was applied only when the stage returned):
-# polling with vg.sleep, an hour's sleep it catches, vg.core.suspend for a
+# polling with vg.sleep or a bare coroutine.yield(), an hour's sleep it catches, vg.core.suspend for a
 # wake that never comes, vg.wait for a task, a child process. A stage tried
 # again after that waits as any does.
 cat >stuck.lua <<'LUA'
@@ -72,6 +72,10 @@ local waits = {
       run = function() while not released do vg.sleep(0.05) end end } } }:start(nil, { save_state = false })
     vg.go(function() vg.sleep(0.01); error("task broke") end); vg.wait(other) end,
   spawn = function() vg.go(function() vg.sleep(0.01); error("spawn broke") end); vg.spawn("sleep", { "3600" }) end,
+  yield = function() local done; vg.go(function() vg.sleep(0.01); error("yield broke"); done = true end)
+    while not done do coroutine.yield() end end,
+  pyield = function() local done; vg.go(function() vg.sleep(0.01); error("pyield broke"); done = true end)
+    while not done do pcall(coroutine.yield) end end,
 }
 local which = arg[1]
 local r = vg.pipeline{ name = which, stages = {
@@ -81,15 +85,40 @@ local r = vg.pipeline{ name = which, stages = {
 released = true -- the other task (vg.wait) ends once this one has
 print("status " .. r.status)
 LUA
-for w in poll caught suspend task spawn; do
+for w in poll caught suspend task spawn yield pyield; do
   start=$(date +%s)
-  timeout 30 "$VGRUN" stuck.lua "$w" >out.txt 2>err.txt; rc=$?
+  timeout -k 5 30 "$VGRUN" stuck.lua "$w" >out.txt 2>err.txt; rc=$?
   took=$(( $(date +%s) - start ))
   expect_rc 1 "$w: the stage whose fiber failed"
   check "$w: ended promptly (took ${took} s)" test "$took" -lt 10
   check "$w: the task failed" has out.txt '^status failed$'
   check "$w: the next stage did not run" hasnt out.txt 'after ran'
   check "$w: the fiber's error is said" has err.txt "in stage 'wait': a fiber it started (vg.go) failed: stuck.lua:[0-9]*: $w broke"
+done
+
+# SIGTERM (or Ctrl-C) stops a stage that polls with a bare coroutine.yield()
+# for what never comes: it ends as a wait does, "cancelled", exit 130 (the
+# signal was not seen and the loop turned on)
+cat >forever.lua <<'LUA'
+local vg = require("vg")
+local r = vg.pipeline{ name = "forever", stages = {
+  vg.stage{ name = "poll", run = function() print("polling"); io.stdout:flush()
+    while true do coroutine.yield() end end },
+} }:run(nil, { save_state = false })
+print("status " .. r.status)
+LUA
+wait_for() { local i; for i in $(seq 100); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+for sig in TERM INT; do
+  # not under timeout(1): it passes the signal on twice (to vgrun and to its
+  # group), and a second signal is "exit at once"
+  "$VGRUN" forever.lua >out.txt 2>err.txt &
+  pid=$!
+  (sleep 30; kill -KILL "$pid" 2>/dev/null) & guard=$!
+  check "$sig: the poll started" wait_for out.txt polling
+  kill -"$sig" "$pid"; wait "$pid"; rc=$?
+  kill "$guard" 2>/dev/null; wait "$guard" 2>/dev/null
+  expect_rc 130 "$sig: a stage polling with coroutine.yield()"
+  check "$sig: the task was cancelled" has out.txt '^status cancelled$'
 done
 
 cat >retry.lua <<'LUA'
