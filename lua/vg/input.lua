@@ -23,7 +23,9 @@ local M = {
 local function count(diags)
   local errors, warnings = 0, 0
   for _, d in ipairs(diags) do
-    if d.severity == "error" then errors = errors + 1 else warnings = warnings + 1 end
+    -- past the cap one entry stands for the rest (d.count of them)
+    local n = math.tointeger(d.count) or 1
+    if d.severity == "error" then errors = errors + n else warnings = warnings + n end
   end
   return errors, warnings
 end

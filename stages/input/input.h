@@ -19,12 +19,14 @@ typedef struct vgi_diag {
   int line, col;   /* 1-based; 0 when unknown */
   char *field;     /* model path "videos[0].scenes[2].visual_content.title"; "" if none */
   char *message;
+  int count;       /* problems it stands for: 1, or past the cap all that are not listed */
 } vgi_diag;
 
 typedef struct vgi_diags {
   vgi_diag *v;
   size_t n, cap;
   int errors, warnings;
+  size_t marker[2];  /* 1 + the index of the "not listed" entry (errors, warnings); 0: none */
 } vgi_diags;
 
 enum { VGI_DETAIL_SUMMARY = 0, VGI_DETAIL_FULL = 1 };

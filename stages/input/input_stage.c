@@ -158,6 +158,7 @@ cJSON *vgi_diag_to_json(const vgi_diag *g, int with_text) {
   cJSON_AddNumberToObject(o, "col", g->col);
   cJSON_AddStringToObject(o, "field", g->field ? g->field : "");
   cJSON_AddStringToObject(o, "message", g->message);
+  if (g->count > 1) cJSON_AddNumberToObject(o, "count", g->count);  /* past the cap: the rest */
   if (with_text) {
     char *t = vgi_diag_format(g);
     cJSON_AddStringToObject(o, "text", t ? t : g->message);

@@ -313,9 +313,13 @@ void vgi_diag_vadd(vgi_diags *d, vgi_severity sev, const char *file, int line, i
   if (!d) return;
   int seen = sev == VGI_ERROR ? d->errors : d->warnings;
   int most = sev == VGI_ERROR ? VGI_MAX_ERRORS : VGI_MAX_WARNINGS;
+  size_t *marker_at = &d->marker[sev == VGI_ERROR ? 0 : 1];
   if (seen > most) {
     if (sev == VGI_ERROR) d->errors++;
     else d->warnings++;
+    /* the entry that stands for the rest counts them, so a summary made
+     * from the list says the true number, not the cap plus one */
+    if (*marker_at) d->v[*marker_at - 1].count++;
     return;
   }
   /* the one past the last kept is kept as where the listing stops */
@@ -343,6 +347,8 @@ void vgi_diag_vadd(vgi_diags *d, vgi_severity sev, const char *file, int line, i
   g->col = col;
   g->field = vgi_strdup(field ? field : "");
   g->message = vgi_strdup(msg);
+  g->count = 1;
+  if (marker) *marker_at = d->n;
   if (sev == VGI_ERROR) d->errors++;
   else d->warnings++;
 }

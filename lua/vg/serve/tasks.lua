@@ -462,7 +462,7 @@ function Manager:submit(req, fn)
   local model, diags = tinput.check(dir .. "/" .. t.input, o)
   if not model then
     local n = 0
-    for _, d in ipairs(diags) do if d.severity == "error" then n = n + 1 end end
+    for _, d in ipairs(diags) do if d.severity == "error" then n = n + (math.tointeger(d.count) or 1) end end
     return fail(n > 0 and string.format("the document has %d error%s", n, n == 1 and "" or "s")
       or "the document cannot be read", self:_diagnostics(t, diags))
   end
