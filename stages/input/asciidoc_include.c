@@ -3,8 +3,9 @@
  * the files it includes, so this is where document text becomes a path:
  *   - only a relative path (no absolute path, no URL, no drive letter) to a
  *     regular file inside the top document's folder tree, checked on the
- *     resolved path (realpath: ".." or a symbolic link that leads out is
- *     refused) and opened without following links, non-blocking (a FIFO or
+ *     path as written (never looked at when ".." leads out, so its warning
+ *     is the same whether the file exists or not), then on the resolved
+ *     path (realpath: a symbolic link that leads out is refused) and opened without following links, non-blocking (a FIFO or
  *     a device is refused, never waited on);
  *   - at most MAX_DEPTH includes deep, MAX_INCLUDES of them, and no more
  *     text in all than one document may have (limits.max_file_bytes);
@@ -57,7 +58,7 @@ void vgi_adoc_includes_init(vgi_adoc_includes *in, const char *file) {
   if (file && *file) {
     char *dir = folder_of(file);
     in->root = realpath(dir, NULL);   /* NULL (no such folder): nothing is included */
-    free(dir);
+    in->written = dir;
   }
 }
 
@@ -67,6 +68,7 @@ void vgi_adoc_includes_free(vgi_adoc_includes *in) {
   free(in->f);
   free(in->stores);
   free(in->root);
+  free(in->written);
   memset(in, 0, sizeof *in);
 }
 
@@ -311,6 +313,13 @@ int vgi_adoc_include(vgi_adoc_includes *in, int from, int no, const char *target
   vgi_buf_add(&p, target, tn);
   free(dir);
   char *path = vgi_buf_take(&p);
+  /* as written first: a file outside is never looked at (the realpath of
+   * a missing file fails, so "no such file" against "outside" told a
+   * document what exists outside its folder) */
+  if (!in->written || !vgi_lexically_within(path, in->written)) {
+    free(path);
+    return refused(d, where, no, tshow, target, "it is outside the document's folder");
+  }
   size_t max_total = (size_t)(lim ? lim : &vg_limits_default)->max_file_bytes;
   size_t room = in->bytes < max_total ? max_total - in->bytes : 0;
   size_t len = 0;

@@ -311,6 +311,7 @@ cJSON *vgi_asciidoc_load(const char *text, size_t len, const char *file, const v
  * f[0] the document itself; only regular files inside its folder tree. */
 typedef struct vgi_adoc_includes {
   char *root;               /* the document's folder, resolved; NULL: nothing is included */
+  char *written;            /* the same as written: a path is checked against it first */
   struct { char *path; int depth; } *f;
   int nfiles, cap;
   char **stores;            /* the included lines' text */
