@@ -840,6 +840,11 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     char num[16];
     snprintf(num, sizeof num, "%d", total);
     char *what = total > 1 && columns != VGI_TABLE_MORE_COLUMNS ? rows_name(vc, lang) : NULL;
+    /* (a first column "Name" makes them names only by its own name: "for 9
+     * rows", not "for 9 names", over sorting algorithms) */
+    if (what && names[0] && cols->child && cell_text(cols->child) && !strcasecmp(what, "names") &&
+        !strncasecmp(cell_text(cols->child), "name", 4))
+      free(what), what = NULL;
     const char *a[3] = { j.s, num, what };
     if (total > 1 && columns != VGI_TABLE_MORE_COLUMNS && vgi_phrase_english(lang))
       vgi_phrase_put(&b, lang, what ? "table_columns_count_named" : "table_columns_count", a, what ? 3 : 2);
