@@ -899,7 +899,11 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
       if (t && words(t) > CELL_WORDS) {
         /* a long cell is said by its first clause ("AIX 7.2 on PPC64BE"),
          * else shown, not read */
-        char *k = vgi_said_clause(t, lang);
+        /* (a whole first sentence as short as a clause is said whole: cut
+         * at its clause it ended mid-thought, "O_RDONLY: Flag indicating to
+         * open a file." of "… for read-only access.") */
+        char *k = first_sentence(t, CELL_WORDS * 3 / 2);
+        if (!k) k = vgi_said_clause(t, lang);
         if (*k && words(k) <= CELL_WORDS * 3 / 2) cut[slots] = k, t = k;
         else {
           /* with no clause to cut, by its first words ("scrolloff: Number

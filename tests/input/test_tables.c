@@ -581,6 +581,25 @@ static void support_matrix_said_by_columns(void **state) {
   cJSON_Delete(m);
 }
 
+/* A cell whose whole first sentence is as short as a clause is said whole,
+ * not cut at its clause: nodejs fs.md's "O_RDONLY: Flag indicating to open
+ * a file." of "… for read-only access." */
+static void short_sentence_cell_said_whole(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Files\n\n## File open constants\n\n| Constant | Description |\n|---|---|\n"
+                "| `O_RDONLY` | Flag indicating to open a file for read-only access. |\n"
+                "| `O_WRONLY` | Flag indicating to open a file for write-only access. |\n"
+                "| `O_RDWR` | Flag indicating to open a file for read-write access. |\n");
+  vgi_diags d;
+  cJSON *m = load_text("open.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *t[8];
+  assert_int_equal(table_scenes(m, t), 1);
+  assert_non_null(strstr(sget(t[0], "narration"), "O_RDONLY: Flag indicating to open a file for read-only access."));
+  cJSON_Delete(m);
+}
+
 /* The rows left unsaid are counted as what they are: the first column's
  * name as a plural (ps(1)'s obsolete sort keys: "And 22 more rows." is now
  * "And 22 more keys."), else a plural heading; a column named by an
@@ -1073,6 +1092,7 @@ int main(void) {
     cmocka_unit_test(summary_shows_two_pages),
     cmocka_unit_test(paged_table_counts_rows_not_shown),
     cmocka_unit_test(support_matrix_said_by_columns),
+    cmocka_unit_test(short_sentence_cell_said_whole),
     cmocka_unit_test(full_detail_shows_every_row),
     cmocka_unit_test(japanese_sentence_cells_one_stop),
     cmocka_unit_test(rows_left_named),
