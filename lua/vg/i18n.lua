@@ -461,6 +461,10 @@ M.phrases.ar.l_continued = "تابع"
 -- A wide table's later groups of columns, and what a slide of a long or
 -- wide table shows of it (its description)
 M.phrases.en.table_columns_more = "The table also shows {1}."
+-- a table that pages names its size with its columns (English only): "The
+-- table shows Application, Description, and Plugin for 27 integrations."
+M.phrases.en.table_columns_count = "The table shows {1} for {2} rows."
+M.phrases.en.table_columns_count_named = "The table shows {1} for {2} {3}."
 M.phrases.en.l_table_columns = "columns {1}–{2} of {3}"
 M.phrases.en.l_table_rows = "first {1} of {2} rows"
 M.phrases.fr.table_columns_more = "Le tableau présente aussi {1}."

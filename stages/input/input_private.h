@@ -484,8 +484,16 @@ char *vgi_table_row_names(const cJSON *vc, const char *lang);
  * ("The table also shows …": a later group of a wide table's columns).
  * words_for_rows < 0: the columns alone. */
 #define VGI_TABLE_MORE_COLUMNS 2
+/* more < 0: rows left unsaid are not counted (later slides show them);
+ * total > 1: the columns named with the table's size ("… for 27 rows.") */
 char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_rows, int max_rows, int more,
-                            int columns);
+                            int columns, int total);
+/* A support matrix (every cell past the first column a mark: ✓, ✗, yes,
+ * no, -) said by its columns: "Linux and macOS support all of them.
+ * Windows lacks X and Y."; NULL for any other table (English only) */
+char *vgi_table_matrix(const cJSON *cols, const cJSON *rows, const char *header, const char *lang);
+/* "And 11 more integrations.": n rows not shown; NULL when n <= 0 */
+char *vgi_table_more(const cJSON *vc, const char *lang, int n);
 /* 1 when nothing of t is said once URLs, paths and markup are out (narrate.c) */
 int vgi_nothing_said(const char *t);
 /* What a summary says of a long description or table cell: its first

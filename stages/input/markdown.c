@@ -6084,11 +6084,20 @@ static void table_block(md *m, cmark_node *n) {
       char *said = NULL;
       if (!summary)   /* (the rows not shown counted after the first group's last page) */
         said = vgi_table_narration_n(vc, m->lang, VGI_TABLE_WORDS, 0, !g && page == pages - 1 ? nrows - kept : 0,
-                                     g > 0 && page == 0 ? VGI_TABLE_MORE_COLUMNS : first && !intro);
-      else if (first)
-        said = vgi_table_narration_n(vc, m->lang, SUMMARY_TABLE_WORDS, SUMMARY_TABLE_ROWS, nrows - here, !intro);
+                                     g > 0 && page == 0 ? VGI_TABLE_MORE_COLUMNS : first && !intro, 0);
+      else if (first && groups == 1 && (said = vgi_table_matrix(cols, rows, vgi_str(vc, "header"), m->lang))) {
+        /* a support matrix is said by what all its rows show, over its
+         * first slide whole (vg.create.fit) */
+        cJSON_AddTrueToObject(vc, "said_whole");
+      } else if (first)
+        /* a table that pages opens with its size and counts nothing here:
+         * its later pages show the rest (zoxide's integrations said "And
+         * 19 more rows." before a page that named them); the rows never
+         * shown are counted on its last page */
+        said = vgi_table_narration_n(vc, m->lang, SUMMARY_TABLE_WORDS, SUMMARY_TABLE_ROWS,
+                                     pages > 1 ? -1 : nrows - here, !intro, pages > 1 ? nrows : 0);
       else if (page == 0)
-        said = vgi_table_narration_n(vc, m->lang, -1, 0, 0, VGI_TABLE_MORE_COLUMNS);
+        said = vgi_table_narration_n(vc, m->lang, -1, 0, 0, VGI_TABLE_MORE_COLUMNS, 0);
       /* "On Windows, fzf is available via Chocolatey, Scoop, Winget, and
        * MSYS2:" over those four rows: the prose named them all, the rows are
        * not named again */
@@ -6115,9 +6124,18 @@ static void table_block(md *m, cmark_node *n) {
           vgi_buf_puts(&nb, h);
           if (!strchr(".!?:", h[strlen(h) - 1])) vgi_buf_puts(&nb, vgi_phrase(m->lang, "stop"));
         } else {
-          char *cn = vgi_table_narration_n(vc, m->lang, -1, 0, 0, 1);
+          char *cn = vgi_table_narration_n(vc, m->lang, -1, 0, 0, 1, 0);
           vgi_buf_puts(&nb, cn ? cn : "");
           free(cn);
+        }
+      }
+      /* the rows no page shows, counted after the last */
+      if (summary && g == 0 && pages > 1 && page == pages - 1) {
+        char *more = vgi_table_more(vc, m->lang, nrows - kept);
+        if (more) {
+          if (nb.n) vgi_buf_puts(&nb, " ");
+          vgi_buf_puts(&nb, more);
+          free(more);
         }
       }
       free(said);

@@ -14,7 +14,9 @@ static const vgi_field f_list[] = { { "header", VGI_F_STR, 0 }, { "description",
   { "callout", VGI_F_STR, 0 },   /* note, tip, important, warning, caution: a callout's badges */
   END };
 static const vgi_field f_table[] = { { "header", VGI_F_STR, 0 }, { "description", VGI_F_STR, 0 },
-  { "columns", VGI_F_STRLIST, 1 }, { "rows", VGI_F_ROWS, 1 }, END };
+  { "columns", VGI_F_STRLIST, 1 }, { "rows", VGI_F_ROWS, 1 },
+  { "said_whole", VGI_F_BOOL, 0 },   /* its narration speaks of every row: not shared out by rows when split */
+  END };
 static const vgi_field f_outro[] = { { "main_text", VGI_F_STR, 1 }, { "sub_text", VGI_F_STR, 0 }, END };
 static const vgi_field f_code_comparison[] = { { "header", VGI_F_STR, 0 },
   { "before_code", VGI_F_CODE, 1 }, { "after_code", VGI_F_CODE, 1 },

@@ -332,8 +332,165 @@ char *vgi_table_row_names(const cJSON *vc, const char *lang) {
   return vgi_buf_take(&b);
 }
 
+/* A support matrix (rows of things, columns of platforms, versions or
+ * features, every cell a mark: ✓ ✗ ✅ ❌ ✔ yes no - or empty) is said by
+ * what it shows, column by column ("Linux and macOS support all of them.
+ * Windows lacks X and Y."), not cell by cell: read, its rows were
+ * "AES-CBC: ✔, ✔" or only counted ("And 16 more key types."). */
+/* 1 a yes, -1 a no, 0 no mark; an empty cell is neither (the caller
+ * takes it for a no beside yeses). A mark may carry a note in brackets or
+ * a footnote ("✅ (2.1+)", "Yes*"), nothing else. */
+static int mark_of(const char *t) {
+  static const char *const yes[] = { "\xE2\x9C\x93", "\xE2\x9C\x94", "\xE2\x9C\x85", "\xE2\x98\x91",
+                                     ":white_check_mark:", ":heavy_check_mark:", ":ballot_box_with_check:",
+                                     "yes", "y", "true", "supported", NULL };
+  static const char *const no[] = { "\xE2\x9C\x97", "\xE2\x9C\x98", "\xE2\x9D\x8C", "\xE2\x9D\x8E", ":x:",
+                                    ":heavy_multiplication_x:", ":no_entry:", "no", "n", "false", "unsupported",
+                                    "-", "\xE2\x80\x94", "\xE2\x80\x93", NULL };
+  while (*t == ' ' || *t == '*' || *t == '_') t++;
+  for (int kind = 0; kind < 2; kind++)
+    for (const char *const *m = kind ? no : yes; *m; m++) {
+      size_t l = strlen(*m);
+      if (strncasecmp(t, *m, l)) continue;
+      const char *e = t + l;
+      if (!memcmp(e, "\xEF\xB8\x8F", 3)) e += 3;   /* (an emoji's variation selector) */
+      /* (a word mark ends at a word's end: "yesterday", "none", "no-op") */
+      if (isalpha((unsigned char)(*m)[0]) && (isalnum((unsigned char)*e) || *e == '-' || *e == '\'')) continue;
+      while (*e == ' ' || *e == '*' || *e == '_') e++;
+      if (!*e || *e == '(' || *e == '[' || *e == '^') return kind ? -1 : 1;
+    }
+  return 0;
+}
+
+#define MATRIX_ROWS 256
+#define MATRIX_LIST 6     /* rows named in a column's list; more are counted */
+#define MATRIX_WORDS 70   /* words of the sentences, columns past them shown only */
+
+/* The sentences a support matrix is said by; NULL for any other table
+ * (and in a language without its phrases: English only). */
+char *vgi_table_matrix(const cJSON *cols, const cJSON *rows, const char *header, const char *lang) {
+  if (!vgi_phrase_english(lang) || !cJSON_IsArray(cols) || !cJSON_IsArray(rows)) return NULL;
+  int ncols = cJSON_GetArraySize(cols), nrows = cJSON_GetArraySize(rows);
+  if (ncols < 2 || ncols > 32 || nrows < 2 || nrows > MATRIX_ROWS) return NULL;
+  /* a column of marks: every cell a mark or empty, a yes in it; two
+   * columns of marks at least, and at most one other column for two of
+   * them (a "Notes" column beside them is shown) */
+  int is_mark[32] = {0}, marks = 0, other = 0;
+  for (int k = 1; k < ncols; k++) {
+    int y = 0, bad = 0, filled = 0;
+    for (const cJSON *r = rows->child; r && !bad; r = r->next) {
+      const char *t = cell_text(cJSON_GetArrayItem(r, k));
+      if (!t) continue;
+      filled++;
+      int m = mark_of(t);
+      if (!m) bad = 1;
+      y += m > 0;
+    }
+    is_mark[k] = !bad && y > 0 && filled > 0;
+    if (is_mark[k]) marks++;
+    else other++;
+  }
+  if (marks < 2 || 2 * other > marks) return NULL;
+  /* rows named by their first cell; rows without a short name each are
+   * counted, not listed */
+  const char *names[MATRIX_ROWS];
+  int i = 0, named = 1;
+  for (const cJSON *r = rows->child; r; r = r->next, i++) {
+    names[i] = cell_text(cJSON_GetArrayItem(r, 0));
+    if (!names[i] || strlen(names[i]) > 40 || vgi_nothing_said(names[i])) named = 0;
+  }
+  /* columns with the same rows marked yes are said together */
+  unsigned char yes[32][MATRIX_ROWS];
+  int count[32] = {0}, done[32] = {0};
+  for (int k = 1; k < ncols; k++) {
+    if (!is_mark[k]) continue;
+    i = 0;
+    for (const cJSON *r = rows->child; r; r = r->next, i++) {
+      const char *t = cell_text(cJSON_GetArrayItem(r, k));
+      yes[k][i] = t && mark_of(t) > 0;
+      count[k] += yes[k][i];
+    }
+  }
+  /* what the rows are, for a count ("6 of the 16 key types") */
+  cJSON *what_of = cJSON_CreateObject();
+  cJSON_AddItemReferenceToObject(what_of, "columns", (cJSON *)cols);
+  if (header) cJSON_AddStringToObject(what_of, "header", header);
+  char *what = rows_name(what_of, lang);
+  cJSON_Delete(what_of);
+  /* rows listed where that is short enough, else counted (a column cut
+   * off had gone unsaid) */
+  vgi_buf b = {0};
+  for (int pass = 0, cut = 1; pass < 2 && cut; pass++) {
+  cut = 0;
+  vgi_buf_free(&b);
+  memset(done, 0, sizeof done);
+  if (pass) named = 0;
+  for (int k = 1; k < ncols; k++) {
+    if (!is_mark[k] || done[k]) continue;
+    const char *group[32];
+    int ng = 0;
+    for (int j = k; j < ncols; j++)
+      if (is_mark[j] && !done[j] && !memcmp(yes[j], yes[k], (size_t)nrows)) {
+        done[j] = 1;
+        const char *h = cell_text(cJSON_GetArrayItem(cols, j));
+        if (h) group[ng++] = h;
+      }
+    if (!ng) continue;
+    vgi_buf s = {0};
+    put_joined(&s, lang, group, ng);
+    const char *plural = ng > 1 ? "" : "s";
+    int y = count[k], missing = nrows - y;
+    const char *list[MATRIX_LIST];
+    int nl = 0;
+    if (y == nrows) {
+      vgi_buf_puts(&s, ng > 1 ? " support all of them" : " supports all of them");
+    } else if (named && 2 * y >= nrows && missing <= MATRIX_LIST / 2 + 1) {
+      vgi_buf_puts(&s, ng > 1 ? " lack " : " lacks ");
+      for (i = 0; i < nrows; i++)
+        if (!yes[k][i] && nl < MATRIX_LIST) list[nl++] = names[i];
+      put_joined(&s, lang, list, nl);
+    } else if (named && y <= MATRIX_LIST) {
+      vgi_buf_puts(&s, " support");
+      vgi_buf_puts(&s, plural);
+      vgi_buf_puts(&s, 2 * y < nrows ? " only " : " ");
+      for (i = 0; i < nrows; i++)
+        if (yes[k][i] && nl < MATRIX_LIST) list[nl++] = names[i];
+      put_joined(&s, lang, list, nl);
+    } else {
+      char n[48];
+      snprintf(n, sizeof n, " support%s %d of the %d", plural, y, nrows);
+      vgi_buf_puts(&s, n);
+      if (what) vgi_buf_puts(&s, " "), vgi_buf_puts(&s, what);
+    }
+    if (b.n && words(b.s) + words(s.s) > MATRIX_WORDS) { vgi_buf_free(&s); cut = 1; break; }
+    if (b.n) vgi_buf_puts(&b, " ");
+    /* (a name's own stop is not doubled) */
+    while (s.n && s.s[s.n - 1] == '.') s.s[--s.n] = 0;
+    vgi_buf_puts(&b, s.s);
+    vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
+    vgi_buf_free(&s);
+  }
+  }
+  free(what);
+  if (!b.n) return NULL;
+  return vgi_buf_take(&b);
+}
+
+/* "And 11 more integrations.": n rows not shown, counted by what they are */
+char *vgi_table_more(const cJSON *vc, const char *lang, int n) {
+  if (n <= 0) return NULL;
+  char num[16];
+  snprintf(num, sizeof num, "%d", n);
+  char *what = n > 1 ? rows_name(vc, lang) : NULL;
+  const char *a[2] = { num, what };
+  vgi_buf b = {0};
+  vgi_phrase_put(&b, lang, what ? "table_more_named" : n == 1 ? "table_more_one" : "table_more", a, what ? 2 : 1);
+  free(what);
+  return vgi_buf_take(&b);
+}
+
 char *vgi_table_narration(const cJSON *vc, const char *lang) {
-  return vgi_table_narration_n(vc, lang, VGI_TABLE_WORDS, 0, 0, 1);
+  return vgi_table_narration_n(vc, lang, VGI_TABLE_WORDS, 0, 0, 1, 0);
 }
 
 /* "%mem" and "MEM", "ag_nice" and "AGNI": a header's short name of the
@@ -622,10 +779,24 @@ static char *first_sentence(const char *t, int max) {
  * ("And 12 more rows."); the columns named first when `columns`, the ones
  * after the key as more of the table's when VGI_TABLE_MORE_COLUMNS. */
 char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_rows, int max_rows, int more,
-                            int columns) {
+                            int columns, int total) {
   const cJSON *cols = cJSON_GetObjectItemCaseSensitive(vc, "columns");
   const cJSON *rows = cJSON_GetObjectItemCaseSensitive(vc, "rows");
   vgi_buf b = {0};
+  /* (more < 0: the rows left unsaid here are shown on later slides, and
+   * none is counted) */
+  int quiet = more < 0;
+  if (quiet) more = 0;
+  /* a support matrix is said by what it shows, its columns named there */
+  char *matrix = words_for_rows >= 0 && columns != VGI_TABLE_MORE_COLUMNS ? vgi_table_matrix(cols, rows, vgi_str(vc, "header"), lang) : NULL;
+  if (matrix) {
+    vgi_buf_puts(&b, matrix);
+    free(matrix);
+    char *m = quiet ? NULL : vgi_table_more(vc, lang, more);
+    if (m) vgi_buf_puts(&b, " "), vgi_buf_puts(&b, m);
+    free(m);
+    return vgi_buf_take(&b);
+  }
   const char *names[32];
   int nc = 0;
   /* a column with nothing in it (lazygit's "Info" beside keys without
@@ -663,8 +834,23 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     /* a last column named with an abbreviation ("Decompress.") does not
      * end the sentence twice */
     while (j.n && j.s[j.n - 1] == '.') j.s[--j.n] = 0;
-    const char *a[1] = { j.s };
-    vgi_phrase_put(&b, lang, columns == VGI_TABLE_MORE_COLUMNS ? "table_columns_more" : "table_columns", a, 1);
+    /* a table that pages is opened with its size ("The table shows
+     * Application, Description, and Plugin for 27 integrations."): the
+     * later slides go on with its rows */
+    char num[16];
+    snprintf(num, sizeof num, "%d", total);
+    char *what = total > 1 && columns != VGI_TABLE_MORE_COLUMNS ? rows_name(vc, lang) : NULL;
+    /* (a first column "Name" makes them names only by its own name: "for 9
+     * rows", not "for 9 names", over sorting algorithms) */
+    if (what && names[0] && cols->child && cell_text(cols->child) && !strcasecmp(what, "names") &&
+        !strncasecmp(cell_text(cols->child), "name", 4))
+      free(what), what = NULL;
+    const char *a[3] = { j.s, num, what };
+    if (total > 1 && columns != VGI_TABLE_MORE_COLUMNS && vgi_phrase_english(lang))
+      vgi_phrase_put(&b, lang, what ? "table_columns_count_named" : "table_columns_count", a, what ? 3 : 2);
+    else
+      vgi_phrase_put(&b, lang, columns == VGI_TABLE_MORE_COLUMNS ? "table_columns_more" : "table_columns", a, 1);
+    free(what);
     vgi_buf_free(&j);
   }
   if (words_for_rows < 0) return vgi_buf_take(&b);
@@ -713,7 +899,11 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
       if (t && words(t) > CELL_WORDS) {
         /* a long cell is said by its first clause ("AIX 7.2 on PPC64BE"),
          * else shown, not read */
-        char *k = vgi_said_clause(t, lang);
+        /* (a whole first sentence as short as a clause is said whole: cut
+         * at its clause it ended mid-thought, "O_RDONLY: Flag indicating to
+         * open a file." of "… for read-only access.") */
+        char *k = first_sentence(t, CELL_WORDS * 3 / 2);
+        if (!k) k = vgi_said_clause(t, lang);
         if (*k && words(k) <= CELL_WORDS * 3 / 2) cut[slots] = k, t = k;
         else {
           /* with no clause to cut, by its first words ("scrolloff: Number
@@ -800,14 +990,11 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     vgi_buf_free(&j);
     left = more;
   }
-  if (left) {
-    char n[16];
-    snprintf(n, sizeof n, "%d", left);
-    char *what = left > 1 ? rows_name(vc, lang) : NULL;
-    const char *a[2] = { n, what };
+  char *m = quiet ? NULL : vgi_table_more(vc, lang, left);
+  if (m) {
     if (b.n) vgi_buf_puts(&b, " ");
-    vgi_phrase_put(&b, lang, what ? "table_more_named" : left == 1 ? "table_more_one" : "table_more", a, what ? 2 : 1);
-    free(what);
+    vgi_buf_puts(&b, m);
+    free(m);
   }
   return vgi_buf_take(&b);
 }

@@ -427,8 +427,8 @@ static void widest_table_warned(void **state) {
 
 /* A table of thousands of rows: a summary shows two slides of its first
  * rows, the slide saying how many there are, and says a few rows and how
- * many more ("And 1997 more rows", as the slide's "first 16 of 2000
- * rows"); --detail full pages through 256 and counts the rest; a warning
+ * many no slide shows ("And 1984 more rows" after the second, as the
+ * slide's "first 16 of 2000 rows"); --detail full pages through 256 and counts the rest; a warning
  * at the table's line says what is left out. Before: 250 slides saying
  * the heading alone. */
 static void long_table_bounded(void **state) {
@@ -450,7 +450,11 @@ static void long_table_bounded(void **state) {
   assert_int_equal(shown, 16);
   assert_string_equal(vcget(t[0], "description"), "first 16 of 2000 rows");
   assert_non_null(strstr(sget(t[0], "narration"), "row 0: value 0, more 0."));
-  assert_non_null(strstr(sget(t[0], "narration"), "And 1997 more rows."));
+  /* the first slide opens the table with its size; the second shows its
+   * rows, and the rows no slide shows are counted after it */
+  assert_non_null(strstr(sget(t[0], "narration"), "for 2000 rows."));
+  assert_null(strstr(sget(t[0], "narration"), " more rows"));
+  assert_non_null(strstr(sget(t[1], "narration"), "And 1984 more rows."));
   cJSON_Delete(m);
   vgi_options full = { .detail = VGI_DETAIL_FULL };
   m = load_text("long.md", big, &full, &d);
@@ -514,6 +518,88 @@ static void summary_shows_two_pages(void **state) {
   cJSON_Delete(m);
 }
 
+/* A paged table: its first slide opens it with its size and counts
+ * nothing its later slide shows (zoxide's integrations said "And 19 more
+ * rows." before a slide that named them); the rows no slide shows are
+ * counted after the last. */
+static void paged_table_counts_rows_not_shown(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\n## Third-party integrations\n\n| Application | Description | Plugin |\n|---|---|---|\n");
+  for (int i = 0; i < 22; i++) doc_add("| app%c%c | Editor number %d | plugin-%d |\n", 'a' + i, 'a' + i, i, i);
+  /* (a first column "Name" under a heading of no plural: rows, not names) */
+  doc_add("%s", "\n## Sorting algorithms complexity\n\n| Name | Best | Worst |\n|---|---|---|\n");
+  for (int i = 0; i < 10; i++) doc_add("| sort%c%c | n%d | n2 |\n", 'a' + i, 'a' + i, i);
+  vgi_diags d;
+  cJSON *m = load_text("paged.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *t[64];
+  int n = table_scenes(m, t);
+  assert_int_equal(n, 4);
+  assert_non_null(strstr(sget(t[2], "narration"), "Name, Best, and Worst for 10 rows."));
+  const char *first = sget(t[0], "narration"), *second = sget(t[1], "narration");
+  assert_non_null(strstr(first, "The table shows Application, Description, and Plugin for 22 rows."));
+  assert_null(strstr(first, " more "));
+  /* the second slide names its rows, then counts the six no slide shows */
+  assert_non_null(strstr(second, "appii"));
+  assert_non_null(strstr(second, "And 6 more rows."));
+  cJSON_Delete(m);
+}
+
+/* A support matrix (rows of things, columns of platforms, every cell a
+ * mark) is said by what it shows, column by column, not cell by cell nor
+ * counted ("And 5 more rows."); a column of one mark more often absent
+ * lists what it has. A table of words is said as before. */
+static void support_matrix_said_by_columns(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\n## Platform support\n\n| Feature | Linux | macOS | Windows | BSD |\n"
+                "|---|---|---|---|---|\n"
+                "| Sockets | ✅ | ✅ | ✅ | yes |\n"
+                "| Pipes | ✅ | ✅ | ❌ | yes |\n"
+                "| Signals | ✅ | ✅ | ❌ | - |\n"
+                "| Threads | ✅ | ✅ | ✅ | - |\n"
+                "| Timers | ✅ | ✅ | ✅ | - |\n"
+                "| Files | ✅ | ✅ | ✅ | - |\n"
+                "| Paths | ✅ | ✅ | ✅ | - |\n\n"
+                "## Plain\n\n| Name | Value | Other |\n|---|---|---|\n"
+                "| alpha | yes | first |\n| beta | no | second |\n| gamma | yes | third |\n");
+  vgi_diags d;
+  cJSON *m = load_text("matrix.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *t[64];
+  int n = table_scenes(m, t);
+  assert_int_equal(n, 2);
+  const char *s = sget(t[0], "narration");
+  assert_non_null(strstr(s, "Linux and macOS support all of them."));
+  assert_non_null(strstr(s, "Windows lacks Pipes and Signals."));
+  assert_non_null(strstr(s, "BSD supports only Sockets and Pipes."));
+  assert_null(strstr(s, "Sockets: "));
+  assert_null(strstr(s, " more "));
+  /* (a column of words beside one of marks: no matrix) */
+  assert_non_null(strstr(sget(t[1], "narration"), "alpha: yes, first."));
+  cJSON_Delete(m);
+}
+
+/* A cell whose whole first sentence is as short as a clause is said whole,
+ * not cut at its clause: nodejs fs.md's "O_RDONLY: Flag indicating to open
+ * a file." of "… for read-only access." */
+static void short_sentence_cell_said_whole(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Files\n\n## File open constants\n\n| Constant | Description |\n|---|---|\n"
+                "| `O_RDONLY` | Flag indicating to open a file for read-only access. |\n"
+                "| `O_WRONLY` | Flag indicating to open a file for write-only access. |\n"
+                "| `O_RDWR` | Flag indicating to open a file for read-write access. |\n");
+  vgi_diags d;
+  cJSON *m = load_text("open.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *t[8];
+  assert_int_equal(table_scenes(m, t), 1);
+  assert_non_null(strstr(sget(t[0], "narration"), "O_RDONLY: Flag indicating to open a file for read-only access."));
+  cJSON_Delete(m);
+}
+
 /* The rows left unsaid are counted as what they are: the first column's
  * name as a plural (ps(1)'s obsolete sort keys: "And 22 more rows." is now
  * "And 22 more keys."), else a plural heading; a column named by an
@@ -524,7 +610,7 @@ static void rows_left_named(void **state) {
   doc_add("%s", "# Sorting\n\n## Obsolete sort keys\n\n| KEY | LONG | DESCRIPTION |\n|---|---|---|\n");
   for (int i = 0; i < 20; i++) doc_add("| k%d | long%d | sort by field %d |\n", i, i, i);
   doc_add("%s", "\n## Process state codes\n\n|  |  |\n|---|---|\n");
-  for (int i = 0; i < 12; i++) doc_add("| %c | state number %d |\n", 'A' + i, i);
+  for (int i = 0; i < 20; i++) doc_add("| %c | state number %d |\n", 'A' + i, i);
   doc_add("%s", "\n## Description\n\n| Oct | Dec |\n|---|---|\n");
   for (int i = 0; i < 12; i++) doc_add("| %03o | %d |\n", i, i);
   vgi_diags d;
@@ -536,7 +622,8 @@ static void rows_left_named(void **state) {
     const char *s = sget(t[i], "narration");
     keys += strstr(s, " more keys.") != NULL;
     codes += strstr(s, " more process state codes.") != NULL;
-    rows += strstr(s, " more rows.") != NULL;
+    /* (a table all shown: named with its size) */
+    rows += strstr(s, " for 12 rows.") != NULL;
     assert_null(strstr(s, " more octs"));
   }
   assert_int_equal(keys, 1);
@@ -782,8 +869,8 @@ static void options_table_said_by_descriptions(void **state) {
   assert_non_null(strstr(n, "Run containers in the background"));
   assert_non_null(strstr(n, "detach"));
   assert_null(strstr(n, "bool"));
-  assert_non_null(strstr(n, "more options."));
-  assert_null(strstr(n, "more names"));
+  assert_non_null(strstr(n, " options."));
+  assert_null(strstr(n, " names"));
   cJSON_Delete(m);
 }
 
@@ -940,7 +1027,7 @@ static void shortcut_summary_rows_and_later_page(void **state) {
   const char *n = sget(first, "narration");
   assert_non_null(strstr(n, "Press H to move left. Press J to move down."));
   assert_null(strstr(n, "Press K"));
-  assert_non_null(strstr(n, "And 14 more keys."));
+  assert_non_null(strstr(n, " for 16 keys."));
   n = sget(later, "narration");
   assert_non_null(strstr(n, "Redo change, yank selection, paste after"));
   assert_null(strstr(n, "Movement"));
@@ -1003,6 +1090,9 @@ int main(void) {
     cmocka_unit_test(widest_table_warned),
     cmocka_unit_test(long_table_bounded),
     cmocka_unit_test(summary_shows_two_pages),
+    cmocka_unit_test(paged_table_counts_rows_not_shown),
+    cmocka_unit_test(support_matrix_said_by_columns),
+    cmocka_unit_test(short_sentence_cell_said_whole),
     cmocka_unit_test(full_detail_shows_every_row),
     cmocka_unit_test(japanese_sentence_cells_one_stop),
     cmocka_unit_test(rows_left_named),

@@ -449,6 +449,9 @@ local function share_narration(narration, lang, list, parts, spec, header, quiet
   local kept = {}
   for _, kk in ipairs(keys) do if where[kk.key] then kept[#kept + 1] = kk end end
   keys = kept
+  -- a narration of the whole (a support matrix said by its columns, every
+  -- sentence naming rows of every part) stays with the first part, whole
+  if vc and vc.said_whole then keys = {} end
   -- the narration's sentences, cut again where one ends and an item's text
   -- begins (a row said as "alpha: ...": no capital, so one sentence to the
   -- splitter)
