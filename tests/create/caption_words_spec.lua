@@ -82,3 +82,39 @@ describe("the direction of a burnt-in caption", function()
     assert.is_nil(caption_text({ "Run JSentinel on app.js (مثال)" }).lang)
   end)
 end)
+
+describe("the direction of a caption in a right-to-left video", function()
+  local function lang_of(cue)
+    for _, it in ipairs(captions.item(cue, 1920, 1080).items) do
+      if it.type == "text" then return it.lang end
+    end
+  end
+  -- a Persian sentence about GitHub links holds more Latin letters than
+  -- Persian ones: it is still Persian, each line read from the right
+  local fa = "درباره‌ی پول‌ریکوئست (in english)، «سلام دنیا» در GitHub (in english) و موارد دیگر."
+  local en = "Fork the repository on GitHub and open a pull request."
+  local function video(lang, text)
+    return { language = lang, scenes = { { id = "s", scene_type = "list", language = lang, narration = text,
+      visual_content = { title = "درباره‌ی پروژه", items = { "ایجاد یک درخواست کشش" } },
+      audio = { duration = 10, sentences = { { text = text, start = 0, ["end"] = 10 } } } } } }
+  end
+  local timing = { scenes = { { narration_start = 0 } } }
+
+  it("lays every cue of a Persian scene out right to left", function()
+    local cues = captions.cues(video("fa", fa), timing)
+    assert.is_true(#cues >= 1)
+    for _, c in ipairs(cues) do
+      if c.text:find("[\216-\219]") then assert.are.equal("fa", lang_of(c), c.text) end
+    end
+  end)
+
+  it("leaves a cue without a Persian letter to its own letters", function()
+    for _, c in ipairs(captions.cues(video("fa", en), timing)) do assert.is_nil(lang_of(c)) end
+  end)
+
+  it("keeps the letter count in a left-to-right video", function()
+    local v = video("en", "(in english)، «سلام دنیا» در GitHub (in english)")
+    v.scenes[1].visual_content = { title = "About", items = { "Create a pull request" } }
+    for _, c in ipairs(captions.cues(v, timing)) do assert.is_nil(lang_of(c)) end
+  end)
+end)

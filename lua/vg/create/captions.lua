@@ -5,6 +5,7 @@
 local text_ = require("vg.text")
 local timeline = require("vg.create.timeline")
 local direction = require("vg.scenes.direction")
+local i18n = require("vg.i18n")
 
 local M = {}
 
@@ -226,6 +227,8 @@ function M.cues(video, timing)
   for i, s in ipairs(video.scenes or {}) do
     local au = s.audio or {}
     local base = timing.scenes[i].narration_start
+    local first = #cues + 1
+
     local kept = timing.kept and timeline.cues_of(s)
     for _, c in ipairs(kept or {}) do
       local text = c.text:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
@@ -256,6 +259,12 @@ function M.cues(video, timing)
           t = t + d
         end
       end
+    end
+    -- (the language the scene is laid out in, as vg.render lays it out,
+    -- when it reads right to left: its narration's sentences are in it)
+    local sl = direction.language(s)
+    if sl and i18n.rtl(sl) then
+      for k = first, #cues do cues[k].rtl = sl end
     end
   end
   for _, c in ipairs(cues) do
@@ -322,14 +331,20 @@ function M.vtt(cues)
   return table.concat(out, "\n")
 end
 
--- The language a cue is laid out in: "ar" or "he" when most of its
--- letters are Arabic or Hebrew (the renderer then sets each of its lines
--- right to left), else nil (each line by its first letter). A cue that
+-- The language a cue is laid out in: that of its scene when the scene reads
+-- right to left and the cue holds a letter of its script; else "ar" or "he"
+-- when most of its letters are Arabic or Hebrew (the renderer then sets each
+-- of its lines right to left), else nil (each line by its first letter). A cue that
 -- opens with a Latin name ("JS وخرائط sourcemap …") had been laid out left
 -- to right, its Arabic words read from the wrong end.
-local function cue_lang(lines)
+local function cue_lang(lines, rtl)
   local n = direction.count(table.concat(lines, " "))
-  if n.rtl == 0 or n.rtl <= n.slanted + n.upright then return nil end
+  if n.rtl == 0 then return nil end
+  -- a cue said in a right-to-left language is one of its sentences, read
+  -- from the right however many Latin names it holds ("(in english)،
+  -- «سلام دنیا» در GitHub" had each line laid out by its first letter)
+  if rtl then return rtl end
+  if n.rtl <= n.slanted + n.upright then return nil end
   return n.hebrew * 2 > n.rtl and "he" or "ar"
 end
 
@@ -341,7 +356,7 @@ function M.item(cue, width, height)
     { type = "rect", x = W * 0.12, y = H - 190, w = W * 0.76, h = 130, radius = 16, fill = "#000000b8" },
     { type = "text", id = "caption", x = W * 0.14, y = H - 178, w = W * 0.72, h = 106,
       text = table.concat(cue.lines, "\n"), size = 40, color = "#ffffff", align = "center",
-      valign = "middle", min_size = 24, lang = cue_lang(cue.lines) },
+      valign = "middle", min_size = 24, lang = cue_lang(cue.lines, cue.rtl) },
   } }
 end
 
