@@ -118,3 +118,29 @@ describe("the direction of a caption in a right-to-left video", function()
     for _, c in ipairs(captions.cues(v, timing)) do assert.is_nil(lang_of(c)) end
   end)
 end)
+
+describe("a caption cut outside brackets", function()
+  -- "(in english)" split over two cues or lines left a lone bracket, which
+  -- right-to-left text draws at the wrong end of the line
+  local texts = {
+    "How-To at a glance: درباره‌ی پول‌ریکوئست (in english)، ایجاد یک درخواست کشش (in english)، " ..
+      "«سلام دنیا» در GitHub (in english) و موارد دیگر.",
+    "You can read the guide on pull requests (in English) and the tutorial for beginners (in English) " ..
+      "and the crash course on Markdown (in English) before you send your first change.",
+  }
+  for _, text in ipairs(texts) do
+    it("keeps each pair on one line: " .. text:sub(1, 30), function()
+      local lines = {}
+      for _, c in ipairs(cues_of(text)) do
+        for _, l in ipairs(c.lines) do lines[#lines + 1] = l end
+      end
+      assert.is_true(#lines >= 3)
+      assert.are.equal(text:gsub(" ", ""), table.concat(lines):gsub(" ", ""))
+      for _, l in ipairs(lines) do
+        local _, o = l:gsub("%(", "")
+        local _, c = l:gsub("%)", "")
+        assert.are.equal(o, c, "a bracket split: " .. l)
+      end
+    end)
+  end
+end)

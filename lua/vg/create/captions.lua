@@ -61,6 +61,25 @@ inside_latin = function(g)
   return set
 end
 
+-- The depth of brackets at each cluster of g: 1 and more inside "( )" or
+-- "[ ]" (the fullwidth ones too) that close later; a cue or a line that
+-- ends inside a short pair splits it ("… (in" / "english) …"), and in
+-- right-to-left text the lone bracket is drawn at the wrong end.
+local OPEN = { ["("] = ")", ["["] = "]", ["（"] = "）", ["［"] = "］" }
+local function bracket_depth(g)
+  local depth, open = {}, {}
+  for k, c in ipairs(g) do
+    if OPEN[c] then open[#open + 1] = { k, OPEN[c] } end
+    depth[k] = #open
+    if #open > 0 and c == open[#open][2] then open[#open] = nil end
+  end
+  -- (a bracket never closed holds nothing: it opened an aside to the end)
+  for _, o in ipairs(open) do
+    for k = o[1], #g do depth[k] = depth[k] - 1 end
+  end
+  return depth
+end
+
 -- Splits text into pieces at most `limit` columns wide (a CJK character or
 -- an emoji takes two; cuts only between grapheme clusters): at clause
 -- punctuation (, ; : or CJK 、。，！？．) when one falls in the second half,
@@ -74,6 +93,7 @@ local function split_text(text, limit)
   for k, c in ipairs(g) do wd[k] = text_.cluster_width(c) end
   local i, n = 1, #g           -- g[i..n] is what is left
   local latin_space = inside_latin(g)
+  local depth = bracket_depth(g)
   while i <= n do
     local last, w = i - 1, 0   -- g[i..last] fits in `limit` columns
     while last < n and w + wd[last + 1] <= limit do last = last + 1; w = w + wd[last] end
@@ -86,9 +106,17 @@ local function split_text(text, limit)
           and text_.may_break(g[k], g[k + 1])) then cut = k end
     end
     if not cut then
+      -- (the last outside brackets, when the piece is then at least
+      -- half as wide as it may be)
+      local aw, out_cut = 0, nil
       for k = i, last + 1 do
-        if g[k]:match("^%s") and not (latin_space and latin_space[k]) then cut = k - 1 end
+        if g[k]:match("^%s") and not (latin_space and latin_space[k]) then
+          cut = k - 1
+          if depth[k] == 0 and aw >= limit / 2 then out_cut = cut end
+        end
+        aw = aw + wd[k]
       end
+      if out_cut then cut = out_cut end
     end
     -- Thai, Lao, Khmer, Burmese: no space between words, so between two
     -- words their dictionaries find (vg.input_core.word_ends)
@@ -188,6 +216,7 @@ local function two_lines(s)
   if total <= MAX_LINE then return nil end
   local best, best_d, drop
   local latin_space = inside_latin(g)
+  local depth = bracket_depth(g)
   local left = 0                 -- width of g[1..k-1]
   for k = 1, #g do
     local cand, d, skip
@@ -200,6 +229,8 @@ local function two_lines(s)
       d = math.abs(cand - total / 2)
       if left > MAX_LINE + 6 or total - left > MAX_LINE + 6 then d = nil end
     end
+    -- (inside brackets only when no place outside fits)
+    if d and depth[k] > 0 then d = d + total end
     if d and (not best_d or d < best_d) then best, best_d, drop = k, d, skip end
     left = left + wd[k]
   end
