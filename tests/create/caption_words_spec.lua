@@ -144,3 +144,14 @@ describe("a caption cut outside brackets", function()
     end)
   end
 end)
+
+describe("a caption cut at an Arabic comma", function()
+  -- "…پروژه‌های متن‌باز | هستید، چیزهایی …" ended a cue before the verb
+  -- that closes the clause; the cue ends after its comma instead
+  it("ends a Persian cue after its comma", function()
+    local text = "حتی اگر مشارکت‌کننده‌ی باتجربه‌ی پروژه‌های متن‌باز هستید، چیزهایی هست که شاید سطح شما را بالاتر ببرد."
+    local cues = cues_of(text)
+    assert.is_true(#cues >= 2)
+    assert.is_truthy(cues[1].text:find("هستید،$"), cues[1].text)
+  end)
+end)

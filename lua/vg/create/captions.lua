@@ -16,6 +16,10 @@ local CJK_CLAUSE = { ["、"] = true, ["。"] = true, ["，"] = true, ["；"] = t
   ["！"] = true, ["？"] = true, ["．"] = true, ["｡"] = true, ["‼"] = true, ["⁇"] = true, ["⁈"] = true,
   ["⁉"] = true }
 
+-- the comma and semicolon of Arabic script (Arabic, Persian, Urdu) and
+-- Greek's semicolon (ano teleia), which a space follows as ", " and "; "
+local CLAUSE_MARK = { ["،"] = true, ["؛"] = true, ["\u{0387}"] = true }
+
 -- The clusters of g after which a word of a script written without spaces
 -- ends (a set of indexes; empty without such a script or without the
 -- loader's binding)
@@ -82,7 +86,7 @@ end
 
 -- Splits text into pieces at most `limit` columns wide (a CJK character or
 -- an emoji takes two; cuts only between grapheme clusters): at clause
--- punctuation (, ; : or CJK 、。，！？．) when one falls in the second half,
+-- punctuation (, ; : Arabic ، ؛ or CJK 、。，！？．) when one falls in the second half,
 -- else at the last space, else between two words of Thai, Lao, Khmer or
 -- Burmese, else after the last cluster that fits where the
 -- kinsoku rules let a line break (vg.text.may_break).
@@ -102,7 +106,7 @@ local function split_text(text, limit)
     local cw = 0
     for k = i, last - 1 do
       cw = cw + wd[k]
-      if cw > limit / 2 and (g[k]:match("^[,;:]$") and g[k + 1]:match("^%s") or CJK_CLAUSE[g[k]]
+      if cw > limit / 2 and ((g[k]:match("^[,;:]$") or CLAUSE_MARK[g[k]]) and g[k + 1]:match("^%s") or CJK_CLAUSE[g[k]]
           and text_.may_break(g[k], g[k + 1])) then cut = k end
     end
     if not cut then
