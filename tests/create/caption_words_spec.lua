@@ -82,3 +82,76 @@ describe("the direction of a burnt-in caption", function()
     assert.is_nil(caption_text({ "Run JSentinel on app.js (مثال)" }).lang)
   end)
 end)
+
+describe("the direction of a caption in a right-to-left video", function()
+  local function lang_of(cue)
+    for _, it in ipairs(captions.item(cue, 1920, 1080).items) do
+      if it.type == "text" then return it.lang end
+    end
+  end
+  -- a Persian sentence about GitHub links holds more Latin letters than
+  -- Persian ones: it is still Persian, each line read from the right
+  local fa = "درباره‌ی پول‌ریکوئست (in english)، «سلام دنیا» در GitHub (in english) و موارد دیگر."
+  local en = "Fork the repository on GitHub and open a pull request."
+  local function video(lang, text)
+    return { language = lang, scenes = { { id = "s", scene_type = "list", language = lang, narration = text,
+      visual_content = { title = "درباره‌ی پروژه", items = { "ایجاد یک درخواست کشش" } },
+      audio = { duration = 10, sentences = { { text = text, start = 0, ["end"] = 10 } } } } } }
+  end
+  local timing = { scenes = { { narration_start = 0 } } }
+
+  it("lays every cue of a Persian scene out right to left", function()
+    local cues = captions.cues(video("fa", fa), timing)
+    assert.is_true(#cues >= 1)
+    for _, c in ipairs(cues) do
+      if c.text:find("[\216-\219]") then assert.are.equal("fa", lang_of(c), c.text) end
+    end
+  end)
+
+  it("leaves a cue without a Persian letter to its own letters", function()
+    for _, c in ipairs(captions.cues(video("fa", en), timing)) do assert.is_nil(lang_of(c)) end
+  end)
+
+  it("keeps the letter count in a left-to-right video", function()
+    local v = video("en", "(in english)، «سلام دنیا» در GitHub (in english)")
+    v.scenes[1].visual_content = { title = "About", items = { "Create a pull request" } }
+    for _, c in ipairs(captions.cues(v, timing)) do assert.is_nil(lang_of(c)) end
+  end)
+end)
+
+describe("a caption cut outside brackets", function()
+  -- "(in english)" split over two cues or lines left a lone bracket, which
+  -- right-to-left text draws at the wrong end of the line
+  local texts = {
+    "How-To at a glance: درباره‌ی پول‌ریکوئست (in english)، ایجاد یک درخواست کشش (in english)، " ..
+      "«سلام دنیا» در GitHub (in english) و موارد دیگر.",
+    "You can read the guide on pull requests (in English) and the tutorial for beginners (in English) " ..
+      "and the crash course on Markdown (in English) before you send your first change.",
+  }
+  for _, text in ipairs(texts) do
+    it("keeps each pair on one line: " .. text:sub(1, 30), function()
+      local lines = {}
+      for _, c in ipairs(cues_of(text)) do
+        for _, l in ipairs(c.lines) do lines[#lines + 1] = l end
+      end
+      assert.is_true(#lines >= 3)
+      assert.are.equal(text:gsub(" ", ""), table.concat(lines):gsub(" ", ""))
+      for _, l in ipairs(lines) do
+        local _, o = l:gsub("%(", "")
+        local _, c = l:gsub("%)", "")
+        assert.are.equal(o, c, "a bracket split: " .. l)
+      end
+    end)
+  end
+end)
+
+describe("a caption cut at an Arabic comma", function()
+  -- "…پروژه‌های متن‌باز | هستید، چیزهایی …" ended a cue before the verb
+  -- that closes the clause; the cue ends after its comma instead
+  it("ends a Persian cue after its comma", function()
+    local text = "حتی اگر مشارکت‌کننده‌ی باتجربه‌ی پروژه‌های متن‌باز هستید، چیزهایی هست که شاید سطح شما را بالاتر ببرد."
+    local cues = cues_of(text)
+    assert.is_true(#cues >= 2)
+    assert.is_truthy(cues[1].text:find("هستید،$"), cues[1].text)
+  end)
+end)

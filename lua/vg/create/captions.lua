@@ -5,6 +5,7 @@
 local text_ = require("vg.text")
 local timeline = require("vg.create.timeline")
 local direction = require("vg.scenes.direction")
+local i18n = require("vg.i18n")
 
 local M = {}
 
@@ -14,6 +15,10 @@ local unspaced_middle, inside_latin   -- (below)
 local CJK_CLAUSE = { ["、"] = true, ["。"] = true, ["，"] = true, ["；"] = true, ["："] = true,
   ["！"] = true, ["？"] = true, ["．"] = true, ["｡"] = true, ["‼"] = true, ["⁇"] = true, ["⁈"] = true,
   ["⁉"] = true }
+
+-- the comma and semicolon of Arabic script (Arabic, Persian, Urdu) and
+-- Greek's semicolon (ano teleia), which a space follows as ", " and "; "
+local CLAUSE_MARK = { ["،"] = true, ["؛"] = true, ["\u{0387}"] = true }
 
 -- The clusters of g after which a word of a script written without spaces
 -- ends (a set of indexes; empty without such a script or without the
@@ -60,9 +65,28 @@ inside_latin = function(g)
   return set
 end
 
+-- The depth of brackets at each cluster of g: 1 and more inside "( )" or
+-- "[ ]" (the fullwidth ones too) that close later; a cue or a line that
+-- ends inside a short pair splits it ("… (in" / "english) …"), and in
+-- right-to-left text the lone bracket is drawn at the wrong end.
+local OPEN = { ["("] = ")", ["["] = "]", ["（"] = "）", ["［"] = "］" }
+local function bracket_depth(g)
+  local depth, open = {}, {}
+  for k, c in ipairs(g) do
+    if OPEN[c] then open[#open + 1] = { k, OPEN[c] } end
+    depth[k] = #open
+    if #open > 0 and c == open[#open][2] then open[#open] = nil end
+  end
+  -- (a bracket never closed holds nothing: it opened an aside to the end)
+  for _, o in ipairs(open) do
+    for k = o[1], #g do depth[k] = depth[k] - 1 end
+  end
+  return depth
+end
+
 -- Splits text into pieces at most `limit` columns wide (a CJK character or
 -- an emoji takes two; cuts only between grapheme clusters): at clause
--- punctuation (, ; : or CJK 、。，！？．) when one falls in the second half,
+-- punctuation (, ; : Arabic ، ؛ or CJK 、。，！？．) when one falls in the second half,
 -- else at the last space, else between two words of Thai, Lao, Khmer or
 -- Burmese, else after the last cluster that fits where the
 -- kinsoku rules let a line break (vg.text.may_break).
@@ -73,6 +97,7 @@ local function split_text(text, limit)
   for k, c in ipairs(g) do wd[k] = text_.cluster_width(c) end
   local i, n = 1, #g           -- g[i..n] is what is left
   local latin_space = inside_latin(g)
+  local depth = bracket_depth(g)
   while i <= n do
     local last, w = i - 1, 0   -- g[i..last] fits in `limit` columns
     while last < n and w + wd[last + 1] <= limit do last = last + 1; w = w + wd[last] end
@@ -81,13 +106,21 @@ local function split_text(text, limit)
     local cw = 0
     for k = i, last - 1 do
       cw = cw + wd[k]
-      if cw > limit / 2 and (g[k]:match("^[,;:]$") and g[k + 1]:match("^%s") or CJK_CLAUSE[g[k]]
+      if cw > limit / 2 and ((g[k]:match("^[,;:]$") or CLAUSE_MARK[g[k]]) and g[k + 1]:match("^%s") or CJK_CLAUSE[g[k]]
           and text_.may_break(g[k], g[k + 1])) then cut = k end
     end
     if not cut then
+      -- (the last outside brackets, when the piece is then at least
+      -- half as wide as it may be)
+      local aw, out_cut = 0, nil
       for k = i, last + 1 do
-        if g[k]:match("^%s") and not (latin_space and latin_space[k]) then cut = k - 1 end
+        if g[k]:match("^%s") and not (latin_space and latin_space[k]) then
+          cut = k - 1
+          if depth[k] == 0 and aw >= limit / 2 then out_cut = cut end
+        end
+        aw = aw + wd[k]
       end
+      if out_cut then cut = out_cut end
     end
     -- Thai, Lao, Khmer, Burmese: no space between words, so between two
     -- words their dictionaries find (vg.input_core.word_ends)
@@ -187,6 +220,7 @@ local function two_lines(s)
   if total <= MAX_LINE then return nil end
   local best, best_d, drop
   local latin_space = inside_latin(g)
+  local depth = bracket_depth(g)
   local left = 0                 -- width of g[1..k-1]
   for k = 1, #g do
     local cand, d, skip
@@ -199,6 +233,8 @@ local function two_lines(s)
       d = math.abs(cand - total / 2)
       if left > MAX_LINE + 6 or total - left > MAX_LINE + 6 then d = nil end
     end
+    -- (inside brackets only when no place outside fits)
+    if d and depth[k] > 0 then d = d + total end
     if d and (not best_d or d < best_d) then best, best_d, drop = k, d, skip end
     left = left + wd[k]
   end
@@ -226,6 +262,8 @@ function M.cues(video, timing)
   for i, s in ipairs(video.scenes or {}) do
     local au = s.audio or {}
     local base = timing.scenes[i].narration_start
+    local first = #cues + 1
+
     local kept = timing.kept and timeline.cues_of(s)
     for _, c in ipairs(kept or {}) do
       local text = c.text:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
@@ -256,6 +294,12 @@ function M.cues(video, timing)
           t = t + d
         end
       end
+    end
+    -- (the language the scene is laid out in, as vg.render lays it out,
+    -- when it reads right to left: its narration's sentences are in it)
+    local sl = direction.language(s)
+    if sl and i18n.rtl(sl) then
+      for k = first, #cues do cues[k].rtl = sl end
     end
   end
   for _, c in ipairs(cues) do
@@ -322,14 +366,20 @@ function M.vtt(cues)
   return table.concat(out, "\n")
 end
 
--- The language a cue is laid out in: "ar" or "he" when most of its
--- letters are Arabic or Hebrew (the renderer then sets each of its lines
--- right to left), else nil (each line by its first letter). A cue that
+-- The language a cue is laid out in: that of its scene when the scene reads
+-- right to left and the cue holds a letter of its script; else "ar" or "he"
+-- when most of its letters are Arabic or Hebrew (the renderer then sets each
+-- of its lines right to left), else nil (each line by its first letter). A cue that
 -- opens with a Latin name ("JS وخرائط sourcemap …") had been laid out left
 -- to right, its Arabic words read from the wrong end.
-local function cue_lang(lines)
+local function cue_lang(lines, rtl)
   local n = direction.count(table.concat(lines, " "))
-  if n.rtl == 0 or n.rtl <= n.slanted + n.upright then return nil end
+  if n.rtl == 0 then return nil end
+  -- a cue said in a right-to-left language is one of its sentences, read
+  -- from the right however many Latin names it holds ("(in english)،
+  -- «سلام دنیا» در GitHub" had each line laid out by its first letter)
+  if rtl then return rtl end
+  if n.rtl <= n.slanted + n.upright then return nil end
   return n.hebrew * 2 > n.rtl and "he" or "ar"
 end
 
@@ -341,7 +391,7 @@ function M.item(cue, width, height)
     { type = "rect", x = W * 0.12, y = H - 190, w = W * 0.76, h = 130, radius = 16, fill = "#000000b8" },
     { type = "text", id = "caption", x = W * 0.14, y = H - 178, w = W * 0.72, h = 106,
       text = table.concat(cue.lines, "\n"), size = 40, color = "#ffffff", align = "center",
-      valign = "middle", min_size = 24, lang = cue_lang(cue.lines) },
+      valign = "middle", min_size = 24, lang = cue_lang(cue.lines, cue.rtl) },
   } }
 end
 
