@@ -690,6 +690,31 @@ local function short_width(theme, entries, width, size)
   return out or nil
 end
 
+-- The smallest size the texts of entries take in their cells at size,
+-- each as wide as its card lets it (a long token's piece wider than that
+-- sets it smaller; the height is the card's own, measured to fit).
+-- Remembered per slide: rows runs at every frame.
+local least_memo, least_count = {}, 0
+local function shared_least(theme, entries, cells, size)
+  local parts = { size, theme.lang or "", theme.fonts.sans }
+  for i, e in ipairs(entries) do
+    parts[#parts + 1] = cells[i].w .. (e.indent or 0) .. (e.label == false and "-" or "") .. e.markup
+  end
+  local key = table.concat(parts, "\0")
+  local hit = least_memo[key]
+  if hit then return hit end
+  local least = size
+  for i, e in ipairs(entries) do
+    local w = cells[i].w - (e.indent or 0) * 56 - text_x(e) - RIGHT_PAD
+    local m = core.measure({ type = "text", markup = e.markup, w = w, h = 100000, size = size,
+      line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
+    least = math.min(least, m.final_size or size)
+  end
+  if least_count >= 256 then least_memo, least_count = {}, 0 end
+  least_memo[key], least_count = least, least_count + 1
+  return least
+end
+
 function M.rows(theme, box, entries, a, o)
   o = o or {}
   local rtl = M.rtl(theme)
@@ -910,6 +935,23 @@ function M.rows(theme, box, entries, a, o)
     local w = short_width(theme, entries, cells[1].w, size)
     if w then for i = 1, n do cells[i] = { x = cells[i].x, y = cells[i].y, w = w, h = cells[i].h } end end
   end
+  -- one type size on a slide: a card whose text holds a long token's piece
+  -- a little wider than the card (up to PIECE_SHRINK) had its text set
+  -- smaller alone, its neighbours larger ("fastapi[standard-no-fastapi-
+  -- cloud-cli]" at 40 under a card at 50 in a square frame read as a
+  -- mistake). The slide is laid out again at the size that piece fits
+  -- (every card as tall as its text at it); its texts keep the size the
+  -- slide had (unshared), which is what a split would reach for them.
+  if measured and n >= 2 and not o.unshared then
+    local least = shared_least(theme, entries, cells, size)
+    if least < size - 0.5 then
+      local again = {}
+      for k, v in pairs(o) do again[k] = v end
+      again.unshared = size
+      if o.size then again.size = math.floor(least) else again.max_size = math.floor(least) end
+      return M.rows(theme, box, entries, a, again)
+    end
+  end
   -- one badge size on a slide, so its texts start at one edge (cards of
   -- one line and of several lines side by side)
   local low = math.huge
@@ -938,6 +980,7 @@ function M.rows(theme, box, entries, a, o)
       local text = M.text(theme, tx, cell.y + 10, tw, cell.h - 20, e.markup,
         { markup = true, size = size, min_size = o.min_size or 14, valign = "middle", id = e.id,
           line_height = 1.05 })
+      text.unshared = o.unshared
       if e.label ~= false then
         -- numbered in the slide's own digits (Arabic-Indic on an Arabic slide)
         local label = require("vg.text").digits(e.label or tostring(i), theme.lang)
