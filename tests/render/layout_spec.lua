@@ -233,9 +233,34 @@ describe("list badges", function()
       local cy = circles[1].it.cy + (circles[1].y - (circles[1].it.y or 0))
       assert.is_true(math.abs(cy - (top + first / 2)) <= first / 4,
         string.format("%s: badge at %.0f, first line %.0f..%.0f", where, cy, top, top + first))
-      -- (two lines: the badge stays in the card's middle)
+      -- (two lines beside it: that badge beside its first line too, one rule
+      -- a slide; it had stayed in its card's middle, "5" beside a first line
+      -- over a "6" halfway down two in ripgrep's README in a tall frame)
       local cy2 = circles[2].it.cy + (circles[2].y - (circles[2].it.y or 0))
-      assert.is_true(math.abs(cy2 - (short.y + short.h / 2)) < 1, where .. ": short card's badge off centre")
+      local m2 = core.measure(short.it)
+      local top2 = short.y + math.max(0, (short.h - m2.height) / 2)
+      assert.is_true(m2.lines == 2 and math.abs(cy2 - (top2 + first / 2)) <= first / 4,
+        string.format("%s: short card's badge at %.0f, its first line %.0f..%.0f", where, cy2, top2, top2 + first))
+    end
+  end)
+
+  it("keeps every badge in its card's middle where no card's text runs to three lines", function()
+    for _, wh in ipairs(SIZES) do
+      local sc = { scene_type = "list", visual_content = { header = "Why", items = {
+        "It searches compressed files", "It supports replacements", "Fast" } } }
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      local circles, text = {}, {}
+      for _, l in ipairs(leaves(dl.items)) do
+        if l.it.type == "circle" and (l.it.r or 0) <= 40 then circles[#circles + 1] = l end
+        if l.it.id then text[l.it.id] = l end
+      end
+      assert.are.equal(3, #circles)
+      for i = 1, 3 do
+        local t = text["items[" .. i .. "]"]
+        assert.is_true(core.measure(t.it).lines < 3)
+        local cy = circles[i].it.cy + (circles[i].y - (circles[i].it.y or 0))
+        assert.is_true(math.abs(cy - (t.y + t.h / 2)) < 1, wh[1] .. "x" .. wh[2] .. ": badge " .. i .. " off centre")
+      end
     end
   end)
 
