@@ -233,9 +233,34 @@ describe("list badges", function()
       local cy = circles[1].it.cy + (circles[1].y - (circles[1].it.y or 0))
       assert.is_true(math.abs(cy - (top + first / 2)) <= first / 4,
         string.format("%s: badge at %.0f, first line %.0f..%.0f", where, cy, top, top + first))
-      -- (two lines: the badge stays in the card's middle)
+      -- (two lines beside it: that badge beside its first line too, one rule
+      -- a slide; it had stayed in its card's middle, "5" beside a first line
+      -- over a "6" halfway down two in ripgrep's README in a tall frame)
       local cy2 = circles[2].it.cy + (circles[2].y - (circles[2].it.y or 0))
-      assert.is_true(math.abs(cy2 - (short.y + short.h / 2)) < 1, where .. ": short card's badge off centre")
+      local m2 = core.measure(short.it)
+      local top2 = short.y + math.max(0, (short.h - m2.height) / 2)
+      assert.is_true(m2.lines == 2 and math.abs(cy2 - (top2 + first / 2)) <= first / 4,
+        string.format("%s: short card's badge at %.0f, its first line %.0f..%.0f", where, cy2, top2, top2 + first))
+    end
+  end)
+
+  it("keeps every badge in its card's middle where no card's text runs to three lines", function()
+    for _, wh in ipairs(SIZES) do
+      local sc = { scene_type = "list", visual_content = { header = "Why", items = {
+        "It searches compressed files", "It supports replacements", "Fast" } } }
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      local circles, text = {}, {}
+      for _, l in ipairs(leaves(dl.items)) do
+        if l.it.type == "circle" and (l.it.r or 0) <= 40 then circles[#circles + 1] = l end
+        if l.it.id then text[l.it.id] = l end
+      end
+      assert.are.equal(3, #circles)
+      for i = 1, 3 do
+        local t = text["items[" .. i .. "]"]
+        assert.is_true(core.measure(t.it).lines < 3)
+        local cy = circles[i].it.cy + (circles[i].y - (circles[i].it.y or 0))
+        assert.is_true(math.abs(cy - (t.y + t.h / 2)) < 1, wh[1] .. "x" .. wh[2] .. ": badge " .. i .. " off centre")
+      end
     end
   end)
 
@@ -1570,24 +1595,49 @@ describe("a long token on a slide (tests/render/fixtures/long_tokens.md)", funct
     return at, dl
   end
 
-  it("sets only the list card that holds it smaller; the rest of the slide keeps its size", function()
+  it("sets every list card at the one size the piece fits, not that card alone smaller; no split for it", function()
+    local fit = require("vg.create.fit")
     for _, wh in ipairs(SIZES) do
       local where = wh[1] .. "x" .. wh[2]
       local at, dl = laid_out(scene("list"), wh)
-      local m1, m2, m3 = core.measure(at["items[1]"].it), core.measure(at["items[2]"].it), core.measure(at["items[3]"].it)
-      -- (the address's last piece set the whole slide at 42 in a square or
-      -- tall frame, three short items in tall empty cards)
-      assert.is_true(not m2.shrunk and m2.final_size >= 52 and m3.final_size == m2.final_size,
-        string.format("items at %.1f at %s", m2.final_size, where))
-      assert.is_true(not m1.cut and m1.final_size >= 0.75 * m2.final_size - 0.5,
-        string.format("the address's card at %.1f at %s", m1.final_size, where))
-      -- each text within its box, the cards one under the other
+      local m = {}
+      for i = 1, 3 do m[i] = core.measure(at["items[" .. i .. "]"].it) end
+      -- (the address's card had been set at 43 beside short items at 56 in
+      -- a tall frame: one card alone smaller read as a mistake; the whole
+      -- slide at 42 before that had left three short items in tall cards)
+      for i = 1, 3 do
+        assert.is_true(not m[i].shrunk and not m[i].cut and math.abs(m[i].final_size - m[1].final_size) < 0.5,
+          string.format("items[%d] at %.1f, items[1] at %.1f at %s", i, m[i].final_size, m[1].final_size, where))
+      end
+      assert.is_true(m[1].final_size >= 34, string.format("%.1f at %s", m[1].final_size, where))
+      -- each text within its box, each card about as tall as its text
       for i = 1, 3 do
         local l = at["items[" .. i .. "]"]
-        local m = core.measure(l.it)
-        assert.is_true(m.width <= l.w + 0.5 and m.height <= l.h + 0.5, "items[" .. i .. "] at " .. where)
+        assert.is_true(m[i].width <= l.w + 0.5 and m[i].height <= l.h + 0.5, "items[" .. i .. "] at " .. where)
+        assert.is_true(l.h <= m[i].height + 2 * 48 + 160, string.format("items[%d] in a card %.0f tall for %.0f at %s",
+          i, l.h, m[i].height, where))
       end
       assert.is_true(at["items[1]"].y + at["items[1]"].h <= at["items[2]"].y, where)
+      assert.are.equal("", statuses(assert(core.check(dl))))
+      -- the slide is not split for the piece (a part holds it no larger)
+      assert.are.equal(1, #fit.scene(scene("list"), { width = wh[1], height = wh[2] }), where)
+    end
+  end)
+
+  it("sets the cards of one slide at one size for a bracketed token a little wider than its card", function()
+    -- (FastAPI's README in a square frame: the second card alone at 40
+    -- under a first at 50)
+    local sc = { id = "d", scene_type = "list", visual_content = { header = "Dependencies", items = {
+      { title = "Without standard Dependencies",
+        description = 'You can install with uv add fastapi instead of uv add "fastapi[standard]"' },
+      { title = "Without fastapi-cloud-cli",
+        description = 'You can install with uv add "fastapi[standard-no-fastapi-cloud-cli]"' } } } }
+    for _, wh in ipairs(SIZES) do
+      local where = wh[1] .. "x" .. wh[2]
+      local at, dl = laid_out(sc, wh)
+      local m1, m2 = core.measure(at["items[1]"].it), core.measure(at["items[2]"].it)
+      assert.is_true(not m1.shrunk and not m2.shrunk and math.abs(m1.final_size - m2.final_size) < 0.5,
+        string.format("cards at %.1f and %.1f at %s", m1.final_size, m2.final_size, where))
       assert.are.equal("", statuses(assert(core.check(dl))))
     end
   end)

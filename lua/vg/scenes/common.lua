@@ -446,13 +446,15 @@ end
 -- number beside the option's name, not halfway down a paragraph of
 -- description, where it read as belonging to neither), else the middle of
 -- the text (one or two lines: the card's middle). Never above the card's
--- rounded corner (r from the text's top).
-function M.badge_y(item, r)
+-- rounded corner (r from the text's top). first: beside the first line
+-- however many lines the text takes (a slide where another card's text
+-- runs to three: vg.scenes.common.rows).
+function M.badge_y(item, r, first)
   local mid = item.y + item.h / 2
   -- (cheap exit: a box too low for three lines at the given size)
-  if item.h < 2.5 * item.size then return mid end
+  if not first and item.h < 2.5 * item.size then return mid end
   local m = core.measure(item)
-  if m.lines < 3 then return mid end
+  if m.lines < (first and 2 or 3) then return mid end
   local top = item.y + math.max(0, (item.h - m.height) / 2)
   local line = core.measure({ type = "text", text = "Hg", w = item.w, h = 100000, size = m.final_size,
     min_size = m.final_size, font = item.font, line_height = item.line_height, lang = item.lang }).height
@@ -690,6 +692,31 @@ local function short_width(theme, entries, width, size)
   return out or nil
 end
 
+-- The smallest size the texts of entries take in their cells at size,
+-- each as wide as its card lets it (a long token's piece wider than that
+-- sets it smaller; the height is the card's own, measured to fit).
+-- Remembered per slide: rows runs at every frame.
+local least_memo, least_count = {}, 0
+local function shared_least(theme, entries, cells, size)
+  local parts = { size, theme.lang or "", theme.fonts.sans }
+  for i, e in ipairs(entries) do
+    parts[#parts + 1] = cells[i].w .. (e.indent or 0) .. (e.label == false and "-" or "") .. e.markup
+  end
+  local key = table.concat(parts, "\0")
+  local hit = least_memo[key]
+  if hit then return hit end
+  local least = size
+  for i, e in ipairs(entries) do
+    local w = cells[i].w - (e.indent or 0) * 56 - text_x(e) - RIGHT_PAD
+    local m = core.measure({ type = "text", markup = e.markup, w = w, h = 100000, size = size,
+      line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
+    least = math.min(least, m.final_size or size)
+  end
+  if least_count >= 256 then least_memo, least_count = {}, 0 end
+  least_memo[key], least_count = least, least_count + 1
+  return least
+end
+
 function M.rows(theme, box, entries, a, o)
   o = o or {}
   local rtl = M.rtl(theme)
@@ -910,11 +937,70 @@ function M.rows(theme, box, entries, a, o)
     local w = short_width(theme, entries, cells[1].w, size)
     if w then for i = 1, n do cells[i] = { x = cells[i].x, y = cells[i].y, w = w, h = cells[i].h } end end
   end
+  -- one type size on a slide: a card whose text holds a long token's piece
+  -- a little wider than the card (up to PIECE_SHRINK) had its text set
+  -- smaller alone, its neighbours larger ("fastapi[standard-no-fastapi-
+  -- cloud-cli]" at 40 under a card at 50 in a square frame read as a
+  -- mistake). The slide is laid out again at the size that piece fits
+  -- (every card as tall as its text at it); its texts keep the size the
+  -- slide had (unshared), which is what a split would reach for them.
+  if measured and n >= 2 and not o.unshared then
+    local least = shared_least(theme, entries, cells, size)
+    if least < size - 0.5 then
+      local again = {}
+      for k, v in pairs(o) do again[k] = v end
+      again.unshared = size
+      if o.size then again.size = math.floor(least) else again.max_size = math.floor(least) end
+      return M.rows(theme, box, entries, a, again)
+    end
+  end
   -- one badge size on a slide, so its texts start at one edge (cards of
   -- one line and of several lines side by side)
   local low = math.huge
   for i = 1, n do low = math.min(low, cells[i].h) end
   local r = math.min(30, low * 0.3)
+  -- an entry's card and its text
+  local function text_of(i, e)
+    local cell = cells[i]
+    local ind = (e.indent or 0) * 56
+    local x, w = cell.x + ind, cell.w - ind
+    local tx = e.label ~= false and x + 28 + 2 * r + 24 or x + BARE_X
+    -- (cards as tall as their text: the text as wide as it was measured,
+    -- so its lines break where the card's height expects; a smaller badge
+    -- leaves more room at the right)
+    local tw = measured and w - text_x(e) - RIGHT_PAD or x + w - tx - RIGHT_PAD
+    local text = M.text(theme, tx, cell.y + 10, tw, cell.h - 20, e.markup,
+      { markup = true, size = size, min_size = o.min_size or 14, valign = "middle", id = e.id,
+        line_height = 1.05 })
+    text.unshared = o.unshared
+    return text, x, w
+  end
+  -- one place for the badges of a slide: beside each text's first line
+  -- where any card's text runs to three lines or more (badge_y), else in
+  -- the middle of each ("5" beside the first of three lines over a "6"
+  -- halfway down two in one column read as two rules)
+  local first_line = false
+  do
+    local parts = { size, r, theme.lang or "", theme.fonts.sans }
+    for i, e in ipairs(entries) do
+      local c = cells[i]
+      parts[#parts + 1] = table.concat({ c.w, c.h, e.indent or 0, e.label == false and "-" or "+", e.markup }, "\1")
+    end
+    local key = "badge\0" .. table.concat(parts, "\0")
+    first_line = grown_memo[key]
+    if first_line == nil then
+      first_line = false
+      for i, e in ipairs(entries) do
+        local text = text_of(i, e)
+        if e.label ~= false and text.h >= 2.5 * text.size and core.measure(text).lines >= 3 then
+          first_line = true
+          break
+        end
+      end
+      if grown_count >= 256 then grown_memo, grown_count = {}, 0 end
+      grown_memo[key], grown_count = first_line, grown_count + 1
+    end
+  end
   local items = {}
   for i, e in ipairs(entries) do
     local cell = cells[i]
@@ -923,25 +1009,17 @@ function M.rows(theme, box, entries, a, o)
     if a and e.step == false then p = a:enter(1)
     elseif a then p = a:step((e.step or i) + (o.step_offset or 0)) end
     if p > 0 then
-      local ind = (e.indent or 0) * 56
-      local x, w = cell.x + ind, cell.w - ind
+      local text, x, w = text_of(i, e)
       local group = {
         M.card(theme, x, cell.y, w, cell.h, { radius = 16 }),
         { type = "rect", x = x, y = cell.y + 14, w = 6, h = cell.h - 28, radius = 3,
           fill = e.disc_fill or theme.accent },
       }
-      local tx = e.label ~= false and x + 28 + 2 * r + 24 or x + BARE_X
-      -- (cards as tall as their text: the text as wide as it was measured,
-      -- so its lines break where the card's height expects; a smaller badge
-      -- leaves more room at the right)
-      local tw = measured and w - text_x(e) - RIGHT_PAD or x + w - tx - RIGHT_PAD
-      local text = M.text(theme, tx, cell.y + 10, tw, cell.h - 20, e.markup,
-        { markup = true, size = size, min_size = o.min_size or 14, valign = "middle", id = e.id,
-          line_height = 1.05 })
       if e.label ~= false then
         -- numbered in the slide's own digits (Arabic-Indic on an Arabic slide)
         local label = require("vg.text").digits(e.label or tostring(i), theme.lang)
-        for _, it in ipairs(M.disc(theme, x + 28 + r, M.badge_y(text, r), r, label, { fill = e.disc_fill })) do
+        for _, it in ipairs(M.disc(theme, x + 28 + r, M.badge_y(text, r, first_line), r, label,
+            { fill = e.disc_fill })) do
           group[#group + 1] = it
         end
       end

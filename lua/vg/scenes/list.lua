@@ -147,6 +147,10 @@ local function smallest_item(items, acc)
         for k, v in pairs(it) do free[k] = v end
         free.h = 100000
         if c.measure(free).final_size <= size + 0.01 then size = tonumber(it.size) or size end
+      elseif tonumber(it.unshared) then
+        -- (a slide set smaller for such a piece as a whole, its cards at one
+        -- size: it counts at the size it had before, as above)
+        size = math.max(size, tonumber(it.unshared))
       end
       acc = math.min(acc, size)
     end
