@@ -8888,6 +8888,16 @@ static void counted_lists(cJSON *scenes, const char *lang) {
     while (*end && !stop_at(after, end)) end++;
     for (const cJSON *it = tops->child; it; it = it->next) {
       const char *f = strstr(after, it->valuestring);
+      /* an item of sentences is said by its first one ("Setup zoxide on
+       * your shell. To start using zoxide, …": a summary kept the step and
+       * dropped its detail), the list's own sentences: never named twice */
+      const char *stop = f ? NULL : strstr(it->valuestring, ". ");
+      if (stop) {
+        char *first = vgi_strdup(it->valuestring);
+        first[stop - it->valuestring + 1] = 0;
+        f = strstr(after, first);
+        free(first);
+      }
       /* (an item that names a thing, "alpha: runtime library", is named by
        * its name: "produces 3 packages: alpha, beta, and gamma") */
       size_t nl = f ? 0 : item_name(it->valuestring);

@@ -3597,6 +3597,52 @@ static void counted_items_all_named(void **state) {
   }
 }
 
+/* Steps its sentence counts, each a heading over its detail (zoxide's
+ * "can be installed in 4 easy steps:"), are said once: each step with the
+ * detail the summary kept, never first named in a row and then again one
+ * by one ("… 4 easy steps: install binary, Setup zoxide on your shell, …
+ * Install binary. zoxide runs on …"). */
+static void counted_steps_said_once(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("README.md", "# zoxide\n\nzoxide is a smarter cd command.\n\n## Installation\n\n"
+                       "zoxide can be installed in 4 easy steps:\n\n1. **Install binary**\n\n"
+                       "   zoxide runs on most major platforms. If your platform isn't listed below, open an issue.\n\n"
+                       "2. **Setup zoxide on your shell**\n\n   To start using zoxide, add it to your shell.\n\n"
+                       "3. **Install fzf**\n\n   fzf is a command-line fuzzy finder.\n\n"
+                       "4. **Import your data**\n\n   If you use any of these plugins, import your data.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "Install binary. zoxide runs on most major platforms."), 1);
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const char *n = sget(scene_at(m, 0, i), "narration"), *f = strstr(n, "nstall fzf");
+    if (f && strstr(f + 1, "nstall fzf")) fail_msg("a step said twice: %s", n);
+  }
+  cJSON_Delete(m);
+}
+
+/* An item whose colon opens a table or a picture the list does not hold
+ * ("Changes how often zoxide increments a directory's score:" over a table
+ * of hooks) is shown without the colon, which opened nothing on the slide;
+ * a colon over nested items stays. */
+static void item_colon_over_dropped_block(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_options *modes[2] = { NULL, &full };
+  for (int k = 0; k < 2; k++) {
+    vgi_diags d;
+    cJSON *m = load_text("README.md", "# tool\n\ntool is a thing.\n\n## Flags\n\n- `--hook <HOOK>`\n"
+                         "  - Changes how often tool increments a directory's score:\n\n"
+                         "    | Hook | Description |\n    | --- | --- |\n    | `none` | Never |\n"
+                         "    | `prompt` | At every shell prompt |\n\n"
+                         "- `--no-cmd`\n  - Prevents tool from defining the commands.\n"
+                         "- Two kinds of hooks exist for it:\n  - the prompt hook\n  - the pwd hook\n", modes[k], &d);
+    vgi_diags_free(&d);
+    assert_int_equal(shown_is(m, "Changes how often tool increments a directory's score", 1), 1);
+    if (k) assert_int_equal(shown_is(m, "Two kinds of hooks exist for it:", 1), 1);
+    cJSON_Delete(m);
+  }
+}
+
 /* A long sentence that opens with a subordinate clause is said (and
  * shown) by its main clause, never by the opening clause alone; when the
  * main clause starts with a pronoun that points into the opening one, or
@@ -6003,6 +6049,8 @@ int main(void) {
     cmocka_unit_test(key_point_by_content),
     cmocka_unit_test(shown_clause_marks),
     cmocka_unit_test(counted_items_all_named),
+    cmocka_unit_test(counted_steps_said_once),
+    cmocka_unit_test(item_colon_over_dropped_block),
     cmocka_unit_test(long_bare_command_unsaid),
     cmocka_unit_test(quote_and_toc_furniture),
     cmocka_unit_test(readme_top_unsaid),
