@@ -7596,6 +7596,10 @@ static char *command_out(char *t, const char *lang) {
          * used: ssh-keygen -lv -f …", "… video. ffmpeg -i foo.avi …") */
         prompt = wl == 1 && strchr("$#%", *w);
         ok |= prompt || (wl == 1 && *w == '|') || (wl > 1 && strchr(".:;", w[wl - 1]));
+        /* (or after the dash that sets a pair's command apart: "Windows —
+         * winget install --id FiloSottile.age" is the winget install
+         * command, never "winget install the id option …") */
+        ok |= (wl == 3 && (!strncmp(w, "\xE2\x80\x94", 3) || !strncmp(w, "\xE2\x80\x93", 3))) || (wl == 1 && *w == '-');
       }
       if (!ok) a = k;
     }
@@ -7671,7 +7675,13 @@ static char *command_out(char *t, const char *lang) {
                (z + 2 >= n || (pl_ < nl && option_word(t + ws[z + 2], we[z + 2] - ws[z + 2])));
       }
       placeholder |= caps;
-      if (!option_word(nx, nl) && !shell_word(nx, nl) && ((prose_word(nx, nl) && !caps) || (!value && memchr(w, '=', wl))))
+      /* (a capitalised name with a dot inside after an option is its value,
+       * a package's id: "--id FiloSottile.age", not the prose's) */
+      int dotted = 0;
+      for (size_t q = 1; q + 1 < cl && option_word(w, wl) && w[wl - 1] != ','; q++)
+        dotted |= nx[q] == '.' && isalnum((unsigned char)nx[q - 1]) && isalnum((unsigned char)nx[q + 1]);
+      if (!option_word(nx, nl) && !shell_word(nx, nl) && ((prose_word(nx, nl) && !caps && !dotted) ||
+                                                          (!value && memchr(w, '=', wl))))
         break;
       /* a bare word ("install", "generates") is the command's only when it
        * ends the clause or more of the command follows it: "make -j4

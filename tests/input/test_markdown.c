@@ -3620,6 +3620,25 @@ static void counted_steps_said_once(void **state) {
   cJSON_Delete(m);
 }
 
+/* A command in a list of install commands, set apart from its platform
+ * ("Windows — winget install --id FiloSottile.age"), is a command line:
+ * named by its program when it has an option, never read with its option
+ * named in the middle ("winget install the id option FiloSottile.age"); a
+ * package's dotted id after an option is its value, not prose. */
+static void pair_command_named_whole(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("README.md", "# age\n\nage is a simple file encryption tool.\n\n## Installation\n\n"
+                       "- Windows: `winget install --id FiloSottile.age`\n- Linux: `apt install age`\n"
+                       "- Mac: `brew install age`\n\n## Run\n\nThen run `winget install --id FiloSottile.age` to "
+                       "get it on Windows.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "the id option"), 0);
+  assert_int_equal(said_in(m, "Windows \xE2\x80\x94 the winget install command;"), 1);
+  assert_int_equal(said_in(m, "Then run the winget install command to get it"), 1);
+  cJSON_Delete(m);
+}
+
 /* An item whose colon opens a table or a picture the list does not hold
  * ("Changes how often zoxide increments a directory's score:" over a table
  * of hooks) is shown without the colon, which opened nothing on the slide;
@@ -6051,6 +6070,7 @@ int main(void) {
     cmocka_unit_test(counted_items_all_named),
     cmocka_unit_test(counted_steps_said_once),
     cmocka_unit_test(item_colon_over_dropped_block),
+    cmocka_unit_test(pair_command_named_whole),
     cmocka_unit_test(long_bare_command_unsaid),
     cmocka_unit_test(quote_and_toc_furniture),
     cmocka_unit_test(readme_top_unsaid),
