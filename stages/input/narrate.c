@@ -1317,11 +1317,19 @@ static int address_out(char *h, int cut) {
       for (size_t q = hl; q < pl; q++) parts += host[q] == '/';
       if (pl > hl + 1 && parts <= 2) hl = pl;
     }
-    /* the sentence's own marks after the address stay */
+    /* the sentence's own marks after the address stay, and a bracket's
+     * close that one opened before it ("(LICENSE-MIT or <https://…>)"
+     * showed "(LICENSE-MIT or opensource.org/…"); one the address's own
+     * word opened ("(<https://…>)") goes with its opening */
+    int opened = 0;
+    for (const char *q = w; q < a; q++) opened += *q == '(';
     char *m = e;
-    while (m > host + hl && strchr(".,;:!?", m[-1])) m--;
+    while (m > host + hl && strchr(".,;:!?)", m[-1])) m--;
     memmove(w, host, hl);
-    memmove(w + hl, m, strlen(m) + 1);
+    char *o = w + hl;
+    for (; m < e; m++)
+      if (*m != ')' || opened-- <= 0) *o++ = *m;
+    memmove(o, e, strlen(e) + 1);
     w += hl;
     if (agent) {
       *w = 0;
@@ -4559,12 +4567,15 @@ static char *speech_out(char *s) {
   for (char *o = strchr(t, '('); o; o = strchr(o + 1, '(')) {
     char *c = strchr(o, ')');
     if (!c || memchr(o + 1, '(', (size_t)(c - o - 1))) continue;
-    if (!(o[1] == ' ' || c[-1] == ' ')) continue;
+    /* (one that ends on "or" or "and" lost what it joined: "(LICENSE-MIT
+     * or <https://…>)" said "(LICENSE-MIT or)"; it goes whole) */
+    int joiner = (c - o > 4 && !strncmp(c - 3, " or", 3)) || (c - o > 5 && !strncmp(c - 4, " and", 4));
+    if (!(o[1] == ' ' || c[-1] == ' ' || joiner)) continue;
     vgi_buf in = {0};
     vgi_buf_add(&in, o + 1, (size_t)(c - o - 1));
     int words = vgi_word_count(in.s ? in.s : "");
     vgi_buf_free(&in);
-    if (words > 2) continue;
+    if (words > (joiner ? 6 : 2)) continue;
     const char *w1 = o + 1 + strspn(o + 1, " ");
     if (words == 1 && looked < 16 && !dangling_word(w1, strcspn(w1, " )"))) {
       looked++;

@@ -3639,6 +3639,27 @@ static void pair_command_named_whole(void **state) {
   cJSON_Delete(m);
 }
 
+/* A bracket around links ("MIT license ([LICENSE-MIT](LICENSE-MIT) or
+ * <https://opensource.org/licenses/MIT>)", uv's README) keeps its close on
+ * the slide when the address is shown by its host and path, and goes whole
+ * from the voice, which drops the address: never "(LICENSE-MIT or)". */
+static void bracket_of_links(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("README.md", "# T\n\nIntro text here.\n\n## Licenses\n\n"
+                       "- MIT license ([LICENSE-MIT](LICENSE-MIT) or <https://opensource.org/licenses/MIT>)\n"
+                       "- BSD license (see https://opensource.org/licenses/BSD) is good\n"
+                       "- Apache license (<https://opensource.org/licenses/A>) is fine\n", &full, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(shown_is(m, "MIT license (LICENSE-MIT or opensource.org/licenses/MIT)", 1), 1);
+  assert_int_equal(shown_is(m, "BSD license (see opensource.org/licenses/BSD) is good", 1), 1);
+  assert_int_equal(shown_is(m, "Apache license opensource.org/licenses/A is fine", 1), 1);
+  assert_int_equal(said_in(m, "or)"), 0);
+  assert_int_equal(said_in(m, "MIT license"), 1);
+  cJSON_Delete(m);
+}
+
 /* An item whose colon opens a table or a picture the list does not hold
  * ("Changes how often zoxide increments a directory's score:" over a table
  * of hooks) is shown without the colon, which opened nothing on the slide;
@@ -6071,6 +6092,7 @@ int main(void) {
     cmocka_unit_test(counted_steps_said_once),
     cmocka_unit_test(item_colon_over_dropped_block),
     cmocka_unit_test(pair_command_named_whole),
+    cmocka_unit_test(bracket_of_links),
     cmocka_unit_test(long_bare_command_unsaid),
     cmocka_unit_test(quote_and_toc_furniture),
     cmocka_unit_test(readme_top_unsaid),
