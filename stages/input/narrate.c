@@ -1759,7 +1759,7 @@ static char *forms_command(const char *t) {
   return c;
 }
 
-static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int cont, int all) {
+static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int cont, int all, int alt) {
   cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray(), *leads = cJSON_CreateArray();
   int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0, labelled = 0, nouns = 1;
   for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
@@ -1838,7 +1838,7 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
   /* after a stem with no colon (cont 3) the items are the sentence's end:
    * said with it however long, the first five in a summary */
   if (n && cont && one_each && (all || n <= COLON_NAMED || cont == 3)) {
-    j = joined(tops, all ? 0 : COLON_NAMED, cont == 2, 0, lang);
+    j = joined(tops, all ? 0 : COLON_NAMED, cont == 2 || alt, 0, lang);
     if (j) sentence_l(b, j, lang);
     free(j);
     cJSON_Delete(tops);
@@ -6281,6 +6281,11 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         int cont = stem ? 3 : colon && english_like(lang) ? continues_into(lt) : 0;
         colon |= stem != NULL;
         free(stem);
+        /* "licensed under either of" its items: alternatives, said "either
+         * A or B", never "either of A and B" */
+        size_t el = ll;
+        while (el && (lt[el - 1] == ':' || lt[el - 1] == ' ')) el--;
+        int either = cont && english(lang) && el >= 10 && !strncasecmp(lt + el - 10, " either of", 10);
         int say = 0, pairs = 0, options = 0, ph_said = 0;
         cJSON *ph = list_phrases(items, lang, 0, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_LINKS_KEY)),
                                  &say, &pairs, &options);
@@ -6292,7 +6297,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           ph = NULL;
         }
         if (colon && !ph) {
-          whole = colon_items(&b, items, lang, cont, full);
+          whole = colon_items(&b, items, lang, cont, full, either);
         } else if (ph) {
           /* names under the slide's heading, unless the prose said it; and
            * not at all when the prose named them ("11 topics: A, B, …") or
@@ -6324,6 +6329,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           vgi_buf m = {0};
           size_t il = ll;
           while (il && (lt[il - 1] == ':' || lt[il - 1] == ' ')) il--;
+          if (either) il -= 3;
           vgi_buf_add(&m, lt, il);
           vgi_buf_puts(&m, " ");
           vgi_buf_puts(&m, b.s);

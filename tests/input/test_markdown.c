@@ -3658,6 +3658,16 @@ static void bracket_of_links(void **state) {
   assert_int_equal(said_in(m, "or)"), 0);
   assert_int_equal(said_in(m, "MIT license"), 1);
   cJSON_Delete(m);
+  /* a stem "either of" over its items names alternatives: "either A or B" */
+  m = load_text("README.md", "# uv\n\nuv is a fast package manager.\n\n## License\n\nuv is licensed under either of\n\n"
+                "- Apache License, Version 2.0, ([LICENSE-APACHE](LICENSE-APACHE) or\n"
+                "  <https://www.apache.org/licenses/LICENSE-2.0>)\n"
+                "- MIT license ([LICENSE-MIT](LICENSE-MIT) or <https://opensource.org/licenses/MIT>)\n\n"
+                "at your option.\n", &full, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "uv is licensed under either Apache License, Version 2.0 or MIT license"), 1);
+  assert_int_equal(shown_is(m, "MIT license (LICENSE-MIT or opensource.org/licenses/MIT)", 1), 1);
+  cJSON_Delete(m);
 }
 
 /* An item whose colon opens a table or a picture the list does not hold
