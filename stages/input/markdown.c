@@ -5579,6 +5579,15 @@ static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc)
     }
     nested = 0;
   }
+  /* an item whose colon opens what the list does not hold (a table or a
+   * picture under it, dropped) is shown and said without it, as is one
+   * whose nested items a summary left out (above) */
+  for (cJSON *x = all->child; x; x = x->next) {
+    const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(x, "level"), *nl = x->next ?
+      cJSON_GetObjectItemCaseSensitive(x->next, "level") : NULL;
+    int l = cJSON_IsNumber(lvl) ? lvl->valueint : 0, n = cJSON_IsNumber(nl) ? nl->valueint : 0;
+    if (!(x->next && n > l) && !cJSON_GetObjectItemCaseSensitive(x, "description")) colon_unopened(x, m->lang);
+  }
   int sizes[LIST_ITEMS * 2], parts = list_even_parts(all->child, counted, sizes), part = 0;
   while (all->child) {
     cJSON *chunk = cJSON_CreateArray();

@@ -1317,11 +1317,19 @@ static int address_out(char *h, int cut) {
       for (size_t q = hl; q < pl; q++) parts += host[q] == '/';
       if (pl > hl + 1 && parts <= 2) hl = pl;
     }
-    /* the sentence's own marks after the address stay */
+    /* the sentence's own marks after the address stay, and a bracket's
+     * close that one opened before it ("(LICENSE-MIT or <https://…>)"
+     * showed "(LICENSE-MIT or opensource.org/…"); one the address's own
+     * word opened ("(<https://…>)") goes with its opening */
+    int opened = 0;
+    for (const char *q = w; q < a; q++) opened += *q == '(';
     char *m = e;
-    while (m > host + hl && strchr(".,;:!?", m[-1])) m--;
+    while (m > host + hl && strchr(".,;:!?)", m[-1])) m--;
     memmove(w, host, hl);
-    memmove(w + hl, m, strlen(m) + 1);
+    char *o = w + hl;
+    for (; m < e; m++)
+      if (*m != ')' || opened-- <= 0) *o++ = *m;
+    memmove(o, e, strlen(e) + 1);
     w += hl;
     if (agent) {
       *w = 0;
@@ -1751,7 +1759,7 @@ static char *forms_command(const char *t) {
   return c;
 }
 
-static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int cont, int all) {
+static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int cont, int all, int alt) {
   cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray(), *leads = cJSON_CreateArray();
   int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0, labelled = 0, nouns = 1;
   for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
@@ -1830,7 +1838,7 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
   /* after a stem with no colon (cont 3) the items are the sentence's end:
    * said with it however long, the first five in a summary */
   if (n && cont && one_each && (all || n <= COLON_NAMED || cont == 3)) {
-    j = joined(tops, all ? 0 : COLON_NAMED, cont == 2, 0, lang);
+    j = joined(tops, all ? 0 : COLON_NAMED, cont == 2 || alt, 0, lang);
     if (j) sentence_l(b, j, lang);
     free(j);
     cJSON_Delete(tops);
@@ -4559,12 +4567,15 @@ static char *speech_out(char *s) {
   for (char *o = strchr(t, '('); o; o = strchr(o + 1, '(')) {
     char *c = strchr(o, ')');
     if (!c || memchr(o + 1, '(', (size_t)(c - o - 1))) continue;
-    if (!(o[1] == ' ' || c[-1] == ' ')) continue;
+    /* (one that ends on "or" or "and" lost what it joined: "(LICENSE-MIT
+     * or <https://…>)" said "(LICENSE-MIT or)"; it goes whole) */
+    int joiner = (c - o > 4 && !strncmp(c - 3, " or", 3)) || (c - o > 5 && !strncmp(c - 4, " and", 4));
+    if (!(o[1] == ' ' || c[-1] == ' ' || joiner)) continue;
     vgi_buf in = {0};
     vgi_buf_add(&in, o + 1, (size_t)(c - o - 1));
     int words = vgi_word_count(in.s ? in.s : "");
     vgi_buf_free(&in);
-    if (words > 2) continue;
+    if (words > (joiner ? 6 : 2)) continue;
     const char *w1 = o + 1 + strspn(o + 1, " ");
     if (words == 1 && looked < 16 && !dangling_word(w1, strcspn(w1, " )"))) {
       looked++;
@@ -6270,6 +6281,11 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         int cont = stem ? 3 : colon && english_like(lang) ? continues_into(lt) : 0;
         colon |= stem != NULL;
         free(stem);
+        /* "licensed under either of" its items: alternatives, said "either
+         * A or B", never "either of A and B" */
+        size_t el = ll;
+        while (el && (lt[el - 1] == ':' || lt[el - 1] == ' ')) el--;
+        int either = cont && english(lang) && el >= 10 && !strncasecmp(lt + el - 10, " either of", 10);
         int say = 0, pairs = 0, options = 0, ph_said = 0;
         cJSON *ph = list_phrases(items, lang, 0, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_LINKS_KEY)),
                                  &say, &pairs, &options);
@@ -6281,7 +6297,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           ph = NULL;
         }
         if (colon && !ph) {
-          whole = colon_items(&b, items, lang, cont, full);
+          whole = colon_items(&b, items, lang, cont, full, either);
         } else if (ph) {
           /* names under the slide's heading, unless the prose said it; and
            * not at all when the prose named them ("11 topics: A, B, …") or
@@ -6313,6 +6329,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           vgi_buf m = {0};
           size_t il = ll;
           while (il && (lt[il - 1] == ':' || lt[il - 1] == ' ')) il--;
+          if (either) il -= 3;
           vgi_buf_add(&m, lt, il);
           vgi_buf_puts(&m, " ");
           vgi_buf_puts(&m, b.s);
@@ -7596,6 +7613,10 @@ static char *command_out(char *t, const char *lang) {
          * used: ssh-keygen -lv -f …", "… video. ffmpeg -i foo.avi …") */
         prompt = wl == 1 && strchr("$#%", *w);
         ok |= prompt || (wl == 1 && *w == '|') || (wl > 1 && strchr(".:;", w[wl - 1]));
+        /* (or after the dash that sets a pair's command apart: "Windows —
+         * winget install --id FiloSottile.age" is the winget install
+         * command, never "winget install the id option …") */
+        ok |= (wl == 3 && (!strncmp(w, "\xE2\x80\x94", 3) || !strncmp(w, "\xE2\x80\x93", 3))) || (wl == 1 && *w == '-');
       }
       if (!ok) a = k;
     }
@@ -7671,7 +7692,13 @@ static char *command_out(char *t, const char *lang) {
                (z + 2 >= n || (pl_ < nl && option_word(t + ws[z + 2], we[z + 2] - ws[z + 2])));
       }
       placeholder |= caps;
-      if (!option_word(nx, nl) && !shell_word(nx, nl) && ((prose_word(nx, nl) && !caps) || (!value && memchr(w, '=', wl))))
+      /* (a capitalised name with a dot inside after an option is its value,
+       * a package's id: "--id FiloSottile.age", not the prose's) */
+      int dotted = 0;
+      for (size_t q = 1; q + 1 < cl && option_word(w, wl) && w[wl - 1] != ','; q++)
+        dotted |= nx[q] == '.' && isalnum((unsigned char)nx[q - 1]) && isalnum((unsigned char)nx[q + 1]);
+      if (!option_word(nx, nl) && !shell_word(nx, nl) && ((prose_word(nx, nl) && !caps && !dotted) ||
+                                                          (!value && memchr(w, '=', wl))))
         break;
       /* a bare word ("install", "generates") is the command's only when it
        * ends the clause or more of the command follows it: "make -j4
@@ -8888,6 +8915,16 @@ static void counted_lists(cJSON *scenes, const char *lang) {
     while (*end && !stop_at(after, end)) end++;
     for (const cJSON *it = tops->child; it; it = it->next) {
       const char *f = strstr(after, it->valuestring);
+      /* an item of sentences is said by its first one ("Setup zoxide on
+       * your shell. To start using zoxide, …": a summary kept the step and
+       * dropped its detail), the list's own sentences: never named twice */
+      const char *stop = f ? NULL : strstr(it->valuestring, ". ");
+      if (stop) {
+        char *first = vgi_strdup(it->valuestring);
+        first[stop - it->valuestring + 1] = 0;
+        f = strstr(after, first);
+        free(first);
+      }
       /* (an item that names a thing, "alpha: runtime library", is named by
        * its name: "produces 3 packages: alpha, beta, and gamma") */
       size_t nl = f ? 0 : item_name(it->valuestring);

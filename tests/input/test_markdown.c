@@ -3597,6 +3597,102 @@ static void counted_items_all_named(void **state) {
   }
 }
 
+/* Steps its sentence counts, each a heading over its detail (zoxide's
+ * "can be installed in 4 easy steps:"), are said once: each step with the
+ * detail the summary kept, never first named in a row and then again one
+ * by one ("… 4 easy steps: install binary, Setup zoxide on your shell, …
+ * Install binary. zoxide runs on …"). */
+static void counted_steps_said_once(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("README.md", "# zoxide\n\nzoxide is a smarter cd command.\n\n## Installation\n\n"
+                       "zoxide can be installed in 4 easy steps:\n\n1. **Install binary**\n\n"
+                       "   zoxide runs on most major platforms. If your platform isn't listed below, open an issue.\n\n"
+                       "2. **Setup zoxide on your shell**\n\n   To start using zoxide, add it to your shell.\n\n"
+                       "3. **Install fzf**\n\n   fzf is a command-line fuzzy finder.\n\n"
+                       "4. **Import your data**\n\n   If you use any of these plugins, import your data.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "Install binary. zoxide runs on most major platforms."), 1);
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const char *n = sget(scene_at(m, 0, i), "narration"), *f = strstr(n, "nstall fzf");
+    if (f && strstr(f + 1, "nstall fzf")) fail_msg("a step said twice: %s", n);
+  }
+  cJSON_Delete(m);
+}
+
+/* A command in a list of install commands, set apart from its platform
+ * ("Windows — winget install --id FiloSottile.age"), is a command line:
+ * named by its program when it has an option, never read with its option
+ * named in the middle ("winget install the id option FiloSottile.age"); a
+ * package's dotted id after an option is its value, not prose. */
+static void pair_command_named_whole(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("README.md", "# age\n\nage is a simple file encryption tool.\n\n## Installation\n\n"
+                       "- Windows: `winget install --id FiloSottile.age`\n- Linux: `apt install age`\n"
+                       "- Mac: `brew install age`\n\n## Run\n\nThen run `winget install --id FiloSottile.age` to "
+                       "get it on Windows.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "the id option"), 0);
+  assert_int_equal(said_in(m, "Windows \xE2\x80\x94 the winget install command;"), 1);
+  assert_int_equal(said_in(m, "Then run the winget install command to get it"), 1);
+  cJSON_Delete(m);
+}
+
+/* A bracket around links ("MIT license ([LICENSE-MIT](LICENSE-MIT) or
+ * <https://opensource.org/licenses/MIT>)", uv's README) keeps its close on
+ * the slide when the address is shown by its host and path, and goes whole
+ * from the voice, which drops the address: never "(LICENSE-MIT or)". */
+static void bracket_of_links(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("README.md", "# T\n\nIntro text here.\n\n## Licenses\n\n"
+                       "- MIT license ([LICENSE-MIT](LICENSE-MIT) or <https://opensource.org/licenses/MIT>)\n"
+                       "- BSD license (see https://opensource.org/licenses/BSD) is good\n"
+                       "- Apache license (<https://opensource.org/licenses/A>) is fine\n", &full, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(shown_is(m, "MIT license (LICENSE-MIT or opensource.org/licenses/MIT)", 1), 1);
+  assert_int_equal(shown_is(m, "BSD license (see opensource.org/licenses/BSD) is good", 1), 1);
+  assert_int_equal(shown_is(m, "Apache license opensource.org/licenses/A is fine", 1), 1);
+  assert_int_equal(said_in(m, "or)"), 0);
+  assert_int_equal(said_in(m, "MIT license"), 1);
+  cJSON_Delete(m);
+  /* a stem "either of" over its items names alternatives: "either A or B" */
+  m = load_text("README.md", "# uv\n\nuv is a fast package manager.\n\n## License\n\nuv is licensed under either of\n\n"
+                "- Apache License, Version 2.0, ([LICENSE-APACHE](LICENSE-APACHE) or\n"
+                "  <https://www.apache.org/licenses/LICENSE-2.0>)\n"
+                "- MIT license ([LICENSE-MIT](LICENSE-MIT) or <https://opensource.org/licenses/MIT>)\n\n"
+                "at your option.\n", &full, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "uv is licensed under either Apache License, Version 2.0 or MIT license"), 1);
+  assert_int_equal(shown_is(m, "MIT license (LICENSE-MIT or opensource.org/licenses/MIT)", 1), 1);
+  cJSON_Delete(m);
+}
+
+/* An item whose colon opens a table or a picture the list does not hold
+ * ("Changes how often zoxide increments a directory's score:" over a table
+ * of hooks) is shown without the colon, which opened nothing on the slide;
+ * a colon over nested items stays. */
+static void item_colon_over_dropped_block(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_options *modes[2] = { NULL, &full };
+  for (int k = 0; k < 2; k++) {
+    vgi_diags d;
+    cJSON *m = load_text("README.md", "# tool\n\ntool is a thing.\n\n## Flags\n\n- `--hook <HOOK>`\n"
+                         "  - Changes how often tool increments a directory's score:\n\n"
+                         "    | Hook | Description |\n    | --- | --- |\n    | `none` | Never |\n"
+                         "    | `prompt` | At every shell prompt |\n\n"
+                         "- `--no-cmd`\n  - Prevents tool from defining the commands.\n"
+                         "- Two kinds of hooks exist for it:\n  - the prompt hook\n  - the pwd hook\n", modes[k], &d);
+    vgi_diags_free(&d);
+    assert_int_equal(shown_is(m, "Changes how often tool increments a directory's score", 1), 1);
+    if (k) assert_int_equal(shown_is(m, "Two kinds of hooks exist for it:", 1), 1);
+    cJSON_Delete(m);
+  }
+}
+
 /* A long sentence that opens with a subordinate clause is said (and
  * shown) by its main clause, never by the opening clause alone; when the
  * main clause starts with a pronoun that points into the opening one, or
@@ -6003,6 +6099,10 @@ int main(void) {
     cmocka_unit_test(key_point_by_content),
     cmocka_unit_test(shown_clause_marks),
     cmocka_unit_test(counted_items_all_named),
+    cmocka_unit_test(counted_steps_said_once),
+    cmocka_unit_test(item_colon_over_dropped_block),
+    cmocka_unit_test(pair_command_named_whole),
+    cmocka_unit_test(bracket_of_links),
     cmocka_unit_test(long_bare_command_unsaid),
     cmocka_unit_test(quote_and_toc_furniture),
     cmocka_unit_test(readme_top_unsaid),
