@@ -3172,6 +3172,7 @@ static int generic_title(const char *t) {
  * name (one to three words) stays in t; the rest, its subtitle, is
  * returned (caller frees), or NULL. Not a numbered part ("Part 2: …",
  * "Lesson 3 - …") nor a kind ("Tutorial: …"): the rest is the title there. */
+_Thread_local int vgi_title_whole_;
 static char *title_tagline(char *t) {
   static const char *const seps[] = { " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", ": ", NULL };
   static const char *const kinds[] = { "tutorial", "guide", "part", "chapter", "step", "lesson", "appendix",
@@ -7881,9 +7882,16 @@ static int boilerplate(const char *h) {
     if (n >= l && !strncasecmp(h, words[i], l) && (n == l || h[l] == ' ' || h[l] == '(' || h[l] == '&'))
       return 1;
   }
+  /* who runs the project: "Maintainers", "Core team", "Current project
+   * team members" (express: eight slides of names in a summary) */
+  static const char *const roster[] = { "team", "the team", "our team", "core team", "maintainers", "maintainer",
+    "the maintainers", "collaborators", "committers", "team members", "members", "governance", NULL };
+  for (int i = 0; roster[i]; i++)
+    if (strlen(roster[i]) == n && !strncasecmp(h, roster[i], n)) return 1;
   /* a short heading that names them later: "I want to contribute", "How to contribute" */
   if (n < 40) {
-    static const char *const later[] = { " contribute", " contributing", " license", " licence", NULL };
+    static const char *const later[] = { " contribute", " contributing", " license", " licence", " team members",
+      " maintainers", " core team", " project team", NULL };
     for (int i = 0; later[i]; i++) {
       size_t l = strlen(later[i]);
       if (n >= l && !strncasecmp(h + n - l, later[i], l)) return 1;
@@ -8806,7 +8814,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
    * a heading that names the project, then says what it is, is a title
    * and its subtitle (when nothing else is the subtitle) */
   char *title_sub = NULL;
-  if (!subtitle && !fm_title && h1text && m.doc_title && !strcmp(m.doc_title, h1text))
+  if (!subtitle && !fm_title && !vgi_title_whole_ && h1text && m.doc_title && !strcmp(m.doc_title, h1text))
     subtitle = title_sub = title_tagline(m.doc_title);
   /* a bold line alone over prose and a list heads a part of its section
    * (bold_headings.c); the subtitle is not one */

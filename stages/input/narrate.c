@@ -3684,11 +3684,19 @@ static void dangling_out(char **tp) {
       char *lws = lw;
       while (lws > sent && lws[-1] != ' ') lws--;
       /* "Source Code: <link>" alone in its paragraph: a label of three
-       * words or fewer whose only value is the address labels nothing said */
+       * words or fewer that names a place, whose only value is the address
+       * ("Multicast address: 224.0.0.251" says what the value is) */
       const char *rest = after;
       if (*rest == '.') rest++;
       while (*rest == ' ') rest++;
-      int label = sent == t && words <= 3 && !*rest;
+      static const char *const places[] = { "source", "code", "repo", "tracker", "issues", "bugs", "chat",
+        "forum", "discord", "slack", "matrix", "gitter", "mailing", "blog", "download", "changelog", "demo", "docs",
+        "pypi", "crates", "npm", "project page", "twitter", "mastodon", "community", "support", NULL };
+      int label = 0;
+      for (int q = 0; places[q] && sent == t && words <= 3 && !*rest && !label; q++) {
+        char *f = strcasestr(sent, places[q]);
+        label = f && f < we;
+      }
       if ((words <= 4 && pointer) || label || awaits_object(lws, (size_t)(lw - lws))) {
         char *end = after;
         if (*end && strchr(".!?;,", *end)) end++;
