@@ -364,6 +364,9 @@ cJSON *vgi_subtitle_load(const char *text, size_t len, const char *path, const c
                          long max_scenes, vgi_diags *d);
 /* Plain text (text.c): translated to Markdown the same way, with the line of
  * the text file behind each Markdown line (map, nmap: owned by the caller). */
+/* Set while a manual page's text is read as Markdown: its title, "frob —
+ * frobnicate files", is the NAME line whole, never a name and a subtitle. */
+extern _Thread_local int vgi_title_whole_;
 char *vgi_text_markdown(const char *text, size_t len, const char *file, const vgi_options *opts,
                         vgi_diags *d, int **map, int *nmap, size_t *out_len);
 cJSON *vgi_text_load(const char *text, size_t len, const char *file, const vgi_options *opts,

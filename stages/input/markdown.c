@@ -505,6 +505,24 @@ static char *stray_stars(cmark_node *c, const char *lit, int *open) {
   return o;
 }
 
+/* The text node that closes a run of links in square brackets opened
+ * right before link c ("[" ending what b holds, then links apart by commas,
+ * bars or dots, then a text that starts with "]"), or NULL. */
+static cmark_node *bracketed_links(cmark_node *c, const vgi_buf *b) {
+  size_t n = b->n;
+  while (n && b->s[n - 1] == ' ') n--;
+  if (!n || b->s[n - 1] != '[') return NULL;
+  for (cmark_node *k = cmark_node_next(c); k; k = cmark_node_next(k)) {
+    if (cmark_node_get_type(k) == CMARK_NODE_LINK) continue;
+    if (cmark_node_get_type(k) != CMARK_NODE_TEXT) return NULL;
+    const char *lit = cmark_node_get_literal(k);
+    if (!lit) return NULL;
+    if (lit[0] == ']') return k;
+    if (lit[strspn(lit, " ,|/\xC2\xB7")]) return NULL;   /* (", ", " | ", " · " between them) */
+  }
+  return NULL;
+}
+
 static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
   int names = cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH && name_lines(n);
   if ((cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) stars_open_ = 0;
@@ -569,10 +587,25 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
         vgi_buf_puts(b, names ? ", " : cell && b->n && !strchr(",;:.", b->s[b->n - 1]) ? "; " : " ");
       break;
     }
-    case CMARK_NODE_LINK:
+    case CMARK_NODE_LINK: {
       if (pointer_link(c, b)) break;
+      /* "Website - [[website repo](…)]", "[[docs](…), [source](…)]": links
+       * in square brackets are an aside of places to follow, neither shown
+       * nor said, brackets and all */
+      cmark_node *close = bracketed_links(c, b);
+      if (close) {
+        while (b->n && strchr(" [", b->s[b->n - 1])) b->s[--b->n] = 0;
+        if (b->n >= 2 && b->s[b->n - 1] == '-' && b->s[b->n - 2] == ' ') b->n -= 2, b->s[b->n] = 0;
+        else if (b->n >= 4 && (!strcmp(b->s + b->n - 4, " \xE2\x80\x93") || !strcmp(b->s + b->n - 4, " \xE2\x80\x94")))
+          b->n -= 4, b->s[b->n] = 0;
+        const char *rest = cmark_node_get_literal(close) + 1;
+        put_text(b, rest);
+        c = close;
+        break;
+      }
       inline_text(c, b, m, line);
       break;
+    }
     default:
       /* blocks inside a block (a list in a callout, an item's paragraphs)
        * are apart: "best.Learn" was two items read as one word; a block
@@ -2251,7 +2284,12 @@ char *vgi_headline(const char *s) {
              (is_joiner(t + ws[i], we[i] - ws[i]) || ing_word(t + ws[i], we[i] - ws[i])))) && natural_cut(&hw, i))
           cut = we[i - 1];
   }
-  if (!cut) {
+  /* "In order to have a more open and welcoming community, Jekyll adheres
+   * to …": an opening clause of purpose, whose main clause is the headline
+   * (below), never its own first words */
+  int purpose = n > 4 && (vgi_opens_ci(t, "in order to ") || vgi_opens_ci(t, "in order for ") ||
+                          vgi_opens_ci(t, "so as to ")) && !hw.german;
+  if (!cut && !purpose) {
     /* before a joining word, as late as 12 words allow, after at least 5 */
     for (int i = 5; i < n && i <= HEADLINE_WORDS; i++) {
       const char *w = t + ws[i];
@@ -2260,7 +2298,7 @@ char *vgi_headline(const char *s) {
         cut = we[i - 1];
     }
   }
-  if (!cut) {
+  if (!cut && !purpose) {
     /* a clause that ends in a comma after 4 words or more ("Um lange Befehle
      * zu bearbeiten,") rather than twelve words that stop mid-clause */
     for (int i = 4; i < n && i <= HEADLINE_WORDS; i++)
@@ -2270,7 +2308,7 @@ char *vgi_headline(const char *s) {
   if (!cut && sentence_words <= HEADLINE_WHOLE) cut = sentence;
   /* (not in German or Dutch, whose main clause starts with its verb after
    * an opening clause: alone, "Kannst du sie … öffnen" is a question) */
-  if (!cut && n > 2 && (in_list(lead_sub, t + ws[0], we[0] - ws[0]) ||
+  if (!cut && n > 2 && (purpose || in_list(lead_sub, t + ws[0], we[0] - ws[0]) ||
                         in_list((const char *const[]){ "whenever", "wherever", NULL }, t + ws[0], we[0] - ws[0])) &&
       !hw.german &&
       !in_list((const char *const[]){ "um", "wenn", "weil", "damit", "obwohl", "falls", "da", "dass", "ob", "während",
@@ -3126,6 +3164,50 @@ static int generic_title(const char *t) {
   for (int i = 0; words[i]; i++)
     if (!strcmp(buf, words[i])) return 1;
   return 0;
+}
+
+/* A title that names, then says: "pipx — Install and Run Python
+ * Applications in Isolated Environments", "Express - Fast, minimalist web
+ * framework", "Rustlings: small exercises to get you reading Rust". The
+ * name (one to three words) stays in t; the rest, its subtitle, is
+ * returned (caller frees), or NULL. Not a numbered part ("Part 2: …",
+ * "Lesson 3 - …") nor a kind ("Tutorial: …"): the rest is the title there. */
+_Thread_local int vgi_title_whole_;
+static char *title_tagline(char *t) {
+  static const char *const seps[] = { " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", ": ", NULL };
+  static const char *const kinds[] = { "tutorial", "guide", "part", "chapter", "step", "lesson", "appendix",
+    "example", "examples", "note", "notes", "exercise", "lab", "module", "unit", "day", "week", "case study",
+    "faq", "howto", "how-to", "recipe", "cheatsheet", "cheat sheet", "release notes", "changelog", "news",
+    "update", "announcement", "rfc", "proposal", "draft", NULL };
+  char *at = NULL;
+  size_t sl = 0;
+  for (int k = 0; seps[k]; k++) {
+    char *f = strstr(t, seps[k]);
+    if (f && (!at || f < at)) { at = f; sl = strlen(seps[k]); }
+  }
+  if (!at || at == t) return NULL;
+  const char *rest = at + sl;
+  char name[64];
+  size_t n = (size_t)(at - t);
+  if (n >= sizeof name) return NULL;
+  memcpy(name, t, n);
+  name[n] = 0;
+  int w = vgi_word_count(name), rw = vgi_word_count(rest);
+  if (w < 1 || w > 3 || rw < 2 || isdigit((unsigned char)name[n - 1]) || generic_title(name))
+    return NULL;
+  /* (a kind's name, or a single letter or Roman numeral: "Appendix A") */
+  char low[64];
+  for (size_t i = 0; i <= n; i++) low[i] = (char)tolower((unsigned char)name[i]);
+  for (int k = 0; kinds[k]; k++) {
+    size_t kl = strlen(kinds[k]);
+    if (!strncmp(low, kinds[k], kl) && (!low[kl] || low[kl] == ' ')) return NULL;
+  }
+  const char *lastw = strrchr(name, ' ');
+  lastw = lastw ? lastw + 1 : name;
+  if (strlen(lastw) == 1 || strspn(lastw, "IVXLC") == strlen(lastw)) return NULL;
+  char *sub = vgi_strdup(rest);
+  *at = 0;
+  return sub;
 }
 
 /* What the document is about, by its own first sentence: "httplib2 is a
@@ -7827,9 +7909,16 @@ static int boilerplate(const char *h) {
     if (n >= l && !strncasecmp(h, words[i], l) && (n == l || h[l] == ' ' || h[l] == '(' || h[l] == '&'))
       return 1;
   }
+  /* who runs the project: "Maintainers", "Core team", "Current project
+   * team members" (express: eight slides of names in a summary) */
+  static const char *const roster[] = { "team", "the team", "our team", "core team", "maintainers", "maintainer",
+    "the maintainers", "collaborators", "committers", "team members", "members", "governance", NULL };
+  for (int i = 0; roster[i]; i++)
+    if (strlen(roster[i]) == n && !strncasecmp(h, roster[i], n)) return 1;
   /* a short heading that names them later: "I want to contribute", "How to contribute" */
   if (n < 40) {
-    static const char *const later[] = { " contribute", " contributing", " license", " licence", NULL };
+    static const char *const later[] = { " contribute", " contributing", " license", " licence", " team members",
+      " maintainers", " core team", " project team", NULL };
     for (int i = 0; later[i]; i++) {
       size_t l = strlen(later[i]);
       if (n >= l && !strncasecmp(h + n - l, later[i], l)) return 1;
@@ -8748,6 +8837,12 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       }
     }
   }
+  /* "pipx — Install and Run Python Applications in Isolated Environments":
+   * a heading that names the project, then says what it is, is a title
+   * and its subtitle (when nothing else is the subtitle) */
+  char *title_sub = NULL;
+  if (!subtitle && !fm_title && !vgi_title_whole_ && h1text && m.doc_title && !strcmp(m.doc_title, h1text))
+    subtitle = title_sub = title_tagline(m.doc_title);
   /* a bold line alone over prose and a list heads a part of its section
    * (bold_headings.c); the subtitle is not one */
   vgi_bold_headings(doc, sub_para && h1 ? nx : NULL);
@@ -9186,6 +9281,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   pend_clear(&m);
   free(h1text);
   free(sub_para);
+  free(title_sub);
   free(tagline);
   cJSON_Delete(m.fm);
   free(text);

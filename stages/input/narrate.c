@@ -3691,7 +3691,21 @@ static void dangling_out(char **tp) {
       while (lw > sent && lw[-1] == ' ') lw--;
       char *lws = lw;
       while (lws > sent && lws[-1] != ' ') lws--;
-      if ((words <= 4 && pointer) || awaits_object(lws, (size_t)(lw - lws))) {
+      /* "Source Code: <link>" alone in its paragraph: a label of three
+       * words or fewer that names a place, whose only value is the address
+       * ("Multicast address: 224.0.0.251" says what the value is) */
+      const char *rest = after;
+      if (*rest == '.') rest++;
+      while (*rest == ' ') rest++;
+      static const char *const places[] = { "source", "code", "repo", "tracker", "issues", "bugs", "chat",
+        "forum", "discord", "slack", "matrix", "gitter", "mailing", "blog", "download", "changelog", "demo", "docs",
+        "pypi", "crates", "npm", "project page", "twitter", "mastodon", "community", "support", NULL };
+      int label = 0;
+      for (int q = 0; places[q] && sent == t && words <= 3 && !*rest && !label; q++) {
+        char *f = strcasestr(sent, places[q]);
+        label = f && f < we;
+      }
+      if ((words <= 4 && pointer) || label || awaits_object(lws, (size_t)(lw - lws))) {
         char *end = after;
         if (*end && strchr(".!?;,", *end)) end++;
         while (*end == ' ') end++;
@@ -3867,10 +3881,8 @@ static int pointer_sentence(const char *s, size_t n) {
   return 0;
 }
 
-/* A pointer the viewer can follow names something: a name in capitals
- * after its first word ("the file INSTALL", "the PyYAML homepage"), a
- * file, or a well-known place ("the FAQ", "the wiki", "the manual page"). */
-static int names_something(const char *s, size_t n) {
+/* A well-known place of a project ("the FAQ", "the wiki", "the manual page"). */
+static int names_place(const char *s, size_t n) {
   static const char *const places[] = { "faq", "wiki", "manual", "man page", "--help", "mailing list",
     "handbuch", "manuel", "manuale", "manual", "handleiding", NULL };
   for (int k = 0; places[k]; k++) {
@@ -3878,6 +3890,14 @@ static int names_something(const char *s, size_t n) {
     for (size_t q = 0; q + pl <= n; q++)
       if (!strncasecmp(s + q, places[k], pl)) return 1;
   }
+  return 0;
+}
+
+/* A pointer the viewer can follow names something: a name in capitals
+ * after its first word ("the file INSTALL", "the PyYAML homepage"), a
+ * file, or a well-known place. */
+static int names_something(const char *s, size_t n) {
+  if (names_place(s, n)) return 1;
   for (size_t q = 1; q < n; q++)
     if (s[q - 1] == ' ' && isupper((unsigned char)s[q])) return 1;
   return 0;
@@ -3913,6 +3933,13 @@ static int merch_sentence(const char *s, size_t n) {
   return kinds >= 2 || named;
 }
 
+/* Words from s to e. */
+static int span_words(const char *s, const char *e) {
+  int n = 0;
+  for (const char *q = s; q < e; q++) n += *q != ' ' && (q == s || q[-1] == ' ');
+  return n;
+}
+
 static void pointer_out(char *t) {
   char *orig = vgi_strdup(t);
   char *s = t;
@@ -3933,12 +3960,17 @@ static void pointer_out(char *t) {
     if (!ptr && pointer_sentence(s, (size_t)(e - s)) && !names_something(s, (size_t)(e - s))) ptr = 1, words = 0;
     /* "To install Homebrew, see its installation.": an opening clause and
      * a pointer, which names nothing to find (the link was its place) */
-    if (!ptr && vgi_lead_clause(s)) {
+    /* "For comparison to other tools, see Comparison to Other Tools.": an
+     * opening phrase and a pointer to a page by its title (the link was
+     * its place); only a well-known place ("see the FAQ") can be found */
+    int for_ = !strncasecmp(s, "for ", 4);
+    if (!ptr && (vgi_lead_clause(s) || for_)) {
       const char *cm = memchr(s, ',', (size_t)(e - s));
       const char *mc = cm ? cm + 1 : NULL;
       while (mc && mc < e && *mc == ' ') mc++;
       if (mc && mc < e && !memchr(mc, ',', (size_t)(e - mc)) && pointer_sentence(mc, (size_t)(e - mc)) &&
-          !names_something(mc, (size_t)(e - mc)))
+          (for_ ? !names_place(mc, (size_t)(e - mc)) && span_words(mc, e) <= 7
+                : !names_something(mc, (size_t)(e - mc))))
         ptr = 1, words = 0;
     }
     /* an advertisement for goods ("Show your love for fzf -- T-shirts,

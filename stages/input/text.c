@@ -4716,6 +4716,7 @@ char *vgi_text_markdown(const char *src, size_t len, const char *file, const vgi
   }
   r.full = opts && opts->detail == VGI_DETAIL_FULL;
   r.man = man_page(&r);
+  vgi_title_whole_ = r.man != 0;
   if (r.man) {
     /* a translated page (manpages-de, -fr, …) folds its options in its language */
     const char *lg = opts && opts->language && *opts->language ? opts->language : NULL;
@@ -4785,7 +4786,9 @@ cJSON *vgi_text_load(const char *src, size_t len, const char *file, const vgi_op
     opts = &by_path;
   }
   char *md = vgi_text_markdown(src, len, file, opts, d, &map, &nmap, &mlen);
-  return vgi_markdown_load_mapped(md, mlen, file, opts, pm, d, map, nmap);
+  cJSON *model = vgi_markdown_load_mapped(md, mlen, file, opts, pm, d, map, nmap);
+  vgi_title_whole_ = 0;
+  return model;
 }
 
 /* Markdown markup a plain text does not have: fenced code, inline links and

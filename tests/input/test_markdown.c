@@ -4893,7 +4893,9 @@ static void html_page_read_by_tags(void **state) {
   unlink(path);
   assert_non_null(m);
   vgi_diags_free(&d);
-  assert_string_equal(sget(video_at(m, 0), "title"), "GIZMO - A gizmo library");
+  /* (the name, then what it is: a title and its subtitle) */
+  assert_string_equal(sget(video_at(m, 0), "title"), "GIZMO");
+  assert_string_equal(vcget(scene_at(m, 0, 0), "subtitle"), "A gizmo library");
   char *all = all_narration(m);
   if (!strstr(all, "GIZMO builds small gizmos out of parts") || strstr(all, "<p>")) print_message("said: %s\n", all), fail();
   free(all);
@@ -5666,6 +5668,97 @@ static void lead_in_of_picture_not_shown(void **state) {
   cJSON_Delete(m);
 }
 
+/* A title that names the project, then says what it is, is the title and
+ * its subtitle ("pipx — Install and Run Python Applications in Isolated
+ * Environments"); a numbered part or a kind of page keeps its title whole. */
+static void title_names_then_says(void **state) {
+  (void)state;
+  static const struct { const char *h1, *title, *sub; } cases[] = {
+    { "pipx \xE2\x80\x94 Install and Run Python Applications in Isolated Environments", "pipx",
+      "Install and Run Python Applications in Isolated Environments" },
+    { "Express - Fast, minimalist web framework", "Express", "Fast, minimalist web framework" },
+    { "Rustlings: Small exercises for reading Rust", "Rustlings", "Small exercises for reading Rust" },
+    { "Part 2: Getting started with widgets", "Part 2: Getting started with widgets", NULL },
+    { "Tutorial: Build a blog", "Tutorial: Build a blog", NULL },
+    { "Appendix A - Keywords and more", "Appendix A - Keywords and more", NULL },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char doc[512];
+    snprintf(doc, sizeof doc, "# %s\n\n## Usage\n\n- Run the program from a shell with a file.\n- Read the output.\n",
+             cases[i].h1);
+    vgi_diags d;
+    cJSON *m = load_text("README.md", doc, NULL, &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    const cJSON *title = scene_at(m, 0, 0);
+    const char *t = vcget(title, "title"), *sub = vcget(title, "subtitle");
+    if (!t || strcmp(t, cases[i].title) || (cases[i].sub ? !sub || strcmp(sub, cases[i].sub) : sub != NULL))
+      print_message("case %zu: title %s, subtitle %s\n", i, t ? t : "-", sub ? sub : "-");
+    assert_non_null(t);
+    assert_string_equal(t, cases[i].title);
+    if (cases[i].sub) {
+      assert_non_null(sub);
+      assert_string_equal(sub, cases[i].sub);
+    } else {
+      assert_null(sub);
+    }
+    cJSON_Delete(m);
+  }
+}
+
+/* "**Source Code**: <https://…>" alone in its paragraph labels an address
+ * the video neither shows nor says: no slide "Source Code: github.com"
+ * said "Source Code."; "For comparison, see [Comparison to Other
+ * Tools](…)." points at a page by its title: not said either; links in
+ * square brackets after an item ("Website - [[website repo](…)]") are an
+ * aside, brackets and all. */
+static void labels_and_pointers_unsaid(void **state) {
+  (void)state;
+  const char *doc =
+    "# Tool\n\nTool is a program that turns text into pictures for slides.\n\n"
+    "**Source Code**: <https://github.com/ex/tool>\n\n**Bug tracker**: <https://github.com/ex/tool/issues>\n\n"
+    "_For comparison to other tools including pipsi, see [Comparison to Other Tools](https://x.example/c.html)._\n\n"
+    "## Usage\n\nRun it from a shell with a file name.\n\n"
+    "## Docs & Community\n\n"
+    "* [Website and Documentation](https://x.example/) - [[website repo](https://github.com/x/y)]\n"
+    "* Guides [[docs](https://a.example/d), [source](https://a.example/s)] for everyone\n"
+    "* Array access a[i] and the [manual](https://q.example/) stay\n";
+  vgi_diags d;
+  cJSON *m = load_text("README.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *j = cJSON_PrintUnformatted(m);
+  if (strstr(j, "Source Code") || strstr(j, "Comparison") || strstr(j, "[") == NULL || strstr(j, "repo"))
+    print_message("%s\n", j);
+  assert_null(strstr(j, "Source Code"));
+  assert_null(strstr(j, "Bug tracker"));
+  assert_null(strstr(j, "Comparison"));
+  assert_null(strstr(j, "website repo"));
+  assert_null(strstr(j, "[docs"));
+  assert_non_null(strstr(j, "Website and Documentation\""));
+  assert_non_null(strstr(j, "Guides for everyone"));
+  assert_non_null(strstr(j, "Array access a[i] and the manual stay"));
+  assert_non_null(strstr(j, "Run it from a shell"));
+  free(j);
+  cJSON_Delete(m);
+}
+
+/* A sentence that opens with its purpose ("In order to have a more open
+ * and welcoming community, Jekyll adheres to …") is headlined by its main
+ * clause, never by its first words ("In order to have a more open"). */
+static void purpose_clause_headline(void **state) {
+  (void)state;
+  char *h = vgi_headline("In order to have a more open and welcoming community, Jekyll adheres to a code of conduct "
+                         "adapted from the Ruby on Rails code of conduct.");
+  if (strncmp(h, "Jekyll adheres", 14)) print_message("%s\n", h);
+  assert_true(!strncmp(h, "Jekyll adheres to a code of conduct", 35));
+  free(h);
+  h = vgi_shown_headline("In order to build the docs on a machine without network access, you need the offline "
+                         "bundle and a recent Python.");
+  assert_string_equal(h, "You need the offline bundle and a recent Python");
+  free(h);
+}
+
 /* A summary says a question heading's answer with it: a list of terms
  * under "What do the commit colors represent?" was said by its question
  * alone. */
@@ -6125,6 +6218,9 @@ int main(void) {
     cmocka_unit_test(tagline_past_badges),
     cmocka_unit_test(continued_page_unsaid),
     cmocka_unit_test(lead_in_of_picture_not_shown),
+    cmocka_unit_test(title_names_then_says),
+    cmocka_unit_test(labels_and_pointers_unsaid),
+    cmocka_unit_test(purpose_clause_headline),
     cmocka_unit_test(question_heading_answered),
     cmocka_unit_test(stem_and_question_said_whole),
     cmocka_unit_test(stray_emphasis_marks_unsaid),
