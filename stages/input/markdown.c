@@ -2349,7 +2349,9 @@ char *vgi_headline(const char *s) {
       if (vgi_word_count(h) >= 3) {
         /* (a name keeps its case: "fs.watch() will not …", never "Fs.watch()") */
         size_t fw = strcspn(h, " ");
-        int name = fw > 1 && strcspn(h, "._/()") < fw - 1;
+        /* (and "nvm will download …": a word of no vowel is a name) */
+        int name = (fw > 1 && strcspn(h, "._/()") < fw - 1) ||
+                   (fw > 1 && strcspn(h, "aeiouyAEIOUY") >= fw && strspn(h, "abcdefghijklmnopqrstuvwxyz0123456789") >= fw);
         if (name) {}
         else if (islower((unsigned char)h[0]) && !(h[1] && isupper((unsigned char)h[1])))
           h[0] = (char)toupper((unsigned char)h[0]);
@@ -3195,6 +3197,14 @@ static char *title_tagline(char *t) {
   int w = vgi_word_count(name), rw = vgi_word_count(rest);
   if (w < 1 || w > 3 || rw < 2 || isdigit((unsigned char)name[n - 1]) || generic_title(name))
     return NULL;
+  /* (not inside brackets: "Types (libffi: the portable … library)") */
+  if (strchr(name, '(') || strchr(name, '[')) return NULL;
+  /* a colon also heads a topic by its category ("Modules: ECMAScript
+   * modules", "Guides: Routing"): a tagline after one says more than a
+   * name, and not the category's word again */
+  int again = 0;
+  for (const char *q = rest; *q && !again; q++) again = !strncasecmp(q, name, n);
+  if (sl == 2 && (rw < 4 || again)) return NULL;
   /* (a kind's name, or a single letter or Roman numeral: "Appendix A") */
   char low[64];
   for (size_t i = 0; i <= n; i++) low[i] = (char)tolower((unsigned char)name[i]);
@@ -3207,6 +3217,11 @@ static char *title_tagline(char *t) {
   if (strlen(lastw) == 1 || strspn(lastw, "IVXLC") == strlen(lastw)) return NULL;
   char *sub = vgi_strdup(rest);
   *at = 0;
+  /* "fzf - a command-line fuzzy finder": the subtitle starts as a line
+   * does ("A command-line fuzzy finder"); a name keeps its case ("npm-based") */
+  size_t fw = strcspn(sub, " ");
+  if (islower((unsigned char)sub[0]) && strspn(sub, "abcdefghijklmnopqrstuvwxyz,") >= fw)
+    sub[0] = (char)toupper((unsigned char)sub[0]);
   return sub;
 }
 

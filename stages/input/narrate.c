@@ -3699,7 +3699,7 @@ static void dangling_out(char **tp) {
       while (*rest == ' ') rest++;
       static const char *const places[] = { "source", "code", "repo", "tracker", "issues", "bugs", "chat",
         "forum", "discord", "slack", "matrix", "gitter", "mailing", "blog", "download", "changelog", "demo", "docs",
-        "pypi", "crates", "npm", "project page", "twitter", "mastodon", "community", "support", NULL };
+        "pypi", "crates", "npm", "project page", "home page", "twitter", "mastodon", "community", "support", NULL };
       int label = 0;
       for (int q = 0; places[q] && sent == t && words <= 3 && !*rest && !label; q++) {
         char *f = strcasestr(sent, places[q]);
@@ -3964,6 +3964,11 @@ static void pointer_out(char *t) {
      * opening phrase and a pointer to a page by its title (the link was
      * its place); only a well-known place ("see the FAQ") can be found */
     int for_ = !strncasecmp(s, "for ", 4);
+    /* (not a sentence cut at an initial: "…, see Brian W. | Kernighan and
+     * P. J. Plauger's book") */
+    const char *pe = e;
+    while (pe > s && pe[-1] == ' ') pe--;
+    if (pe - s >= 3 && pe[-1] == '.' && isupper((unsigned char)pe[-2]) && pe[-3] == ' ') for_ = 0;
     if (!ptr && (vgi_lead_clause(s) || for_)) {
       const char *cm = memchr(s, ',', (size_t)(e - s));
       const char *mc = cm ? cm + 1 : NULL;

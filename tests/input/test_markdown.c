@@ -5681,6 +5681,10 @@ static void title_names_then_says(void **state) {
     { "Part 2: Getting started with widgets", "Part 2: Getting started with widgets", NULL },
     { "Tutorial: Build a blog", "Tutorial: Build a blog", NULL },
     { "Appendix A - Keywords and more", "Appendix A - Keywords and more", NULL },
+    { "fzf - a command-line fuzzy finder", "fzf", "A command-line fuzzy finder" },
+    { "Types (libffi: the portable foreign function interface library)",
+      "Types (libffi: the portable foreign function interface library)", NULL },
+    { "Modules: ECMAScript modules", "Modules: ECMAScript modules", NULL },
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     char doc[512];
