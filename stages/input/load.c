@@ -551,6 +551,9 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
     return NULL;
   }
   if (!*fmt) return NULL;
+  /* document:DIR/set_config.yaml is the set, as the name alone is (detect) */
+  const char *base = strrchr(path, '/');
+  if (!strcmp(fmt, "document") && !strcmp(base ? base + 1 : path, "set_config.yaml")) fmt = "set";
   vgi_posmap pm;
   vgi_pos_init(&pm);
   cJSON *model;

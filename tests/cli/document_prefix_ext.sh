@@ -45,6 +45,14 @@ for f in good.yaml talk.srt; do
   check "document:$f reads as $f" cmp -s plain.json prefixed.json
 done
 
+# a set's set_config.yaml: the set, with the prefix as without
+mkdir set
+printf 'videos:\n  - file: a.md\n' >set/set_config.yaml
+printf '# Part A\n\nSome text.\n\n## More\n\n- one\n- two\n' >set/a.md
+"$VGRUN" scenes --json set/set_config.yaml >plain.json 2>/dev/null
+"$VGRUN" scenes --json document:set/set_config.yaml >prefixed.json 2>/dev/null
+check "document:set_config.yaml reads as the set" cmp -s plain.json prefixed.json
+
 # text: reads it as plain text, by choice
 "$VGRUN" scenes text:bad.yaml >out.txt 2>err.txt; rc=$?
 expect_rc 0 "scenes text:bad.yaml"
