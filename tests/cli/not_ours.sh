@@ -163,10 +163,10 @@ expect_rc 0 "frame -o a new file"
 check "the frame is a PNG" has f.png "PNG"
 
 # frame and say where --events goes: the events are kept
-"$VGRUN" --events ev.jsonl frame doc.md --scene 1 --resolution 320x180 -o ev.jsonl >out.txt 2>err.txt; rc=$?
+"$VGRUN" --events ev.png frame doc.md --scene 1 --resolution 320x180 -o ev.png >out.txt 2>err.txt; rc=$?
 expect_rc 2 "frame -o the --events file"
-check "frame: says why" has err.txt "ev.jsonl is the --events file of this run"
-check "the events file is not a PNG" hasnt ev.jsonl "PNG"
+check "frame: says why" has err.txt "ev.png is the --events file of this run"
+check "the events file is not a PNG" hasnt ev.png "PNG"
 "$VGRUN" --events ev2.wav say hello -o ev2.wav >out.txt 2>err.txt; rc=$?
 expect_rc 2 "say -o the --events file"
 check "say -o: says why" has err.txt "ev2.wav is the --events file of this run"

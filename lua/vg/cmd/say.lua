@@ -94,19 +94,12 @@ local function run(args)
   -- the WAV and the timings in one file: the second would replace the first
   local clash = outputs.find_clash(named, {})
   if clash then eprintf("vgrun say: %s\n", clash); return 2 end
-  -- a name with another type's extension ("x.png", "notes.txt") is a
-  -- mistake of the command line, as for create's -o: a WAV is never written
-  -- under it (a name without an extension is taken as given)
-  for _, f in ipairs({ { out, "-o", "wav", "vgrun say writes WAV audio" },
-                           { timings, "--timings", "json", "the timings are JSON" } }) do
-    local name, flag, ext, what = f[1], f[2], f[3], f[4]
-    local leaf = name and name ~= "-" and name:match("([^/]*)$")
-    local e = leaf and leaf:match("^[^.].*%.(%a%w*)$")
-    if e and e:lower() ~= ext then
-      eprintf("vgrun say: %s %s: %s: give NAME.%s%s\n", flag, require("vg.shown").name(name), what, ext,
-        flag == "-o" and " (or - for standard output)" or "")
-      return 2
-    end
+  -- a name with another type's extension ("x.png"), an empty name or a
+  -- folder that is not there is a mistake of the command line
+  for _, f in ipairs({ { out, "-o", "wav", "vgrun say writes WAV audio", "(or - for standard output)" },
+                       { timings, "--timings", "json", "the timings are JSON" } }) do
+    local why = outputs.named_output(f[1], f[2], f[3], f[4], f[5])
+    if why then eprintf("vgrun say: %s\n", why); return 2 end
   end
   if opts.rate and (opts.rate < 80 or opts.rate > 450) then
     eprintf("vgrun say: --rate %d out of range: words per minute between 80 and 450\n", opts.rate)
