@@ -115,11 +115,10 @@ local function run(args)
   local inputs = outputs.input_files(require("vg.create.options").input_spec(o.input), model.videos)
   if o.types then inputs[#inputs + 1] = o.types end
   -- a PNG is never written as x.mp4 or into a folder that is not there (an
-  -- output over an input is said as that first)
-  if o.out then
-    local why = outputs.own_refused(o.out, o.overwrite, inputs)
-      or outputs.named_output(o.out, "-o", "png", "vgrun frame writes PNG pictures")
-    if why then eprintf("vgrun frame: %s\n", tostring(why)); return 2 end
+  -- -o that names an input is said as that)
+  local why = outputs.named_output(o.out, "-o", "png", "vgrun frame writes PNG pictures")
+  if why then
+    eprintf("vgrun frame: %s\n", tostring(outputs.own_refused(o.out, o.overwrite, inputs) or why)); return 2
   end
   if o.sheet then
     local out = o.out or "sheet.png"
