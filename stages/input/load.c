@@ -137,7 +137,7 @@ cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_d
 }
 
 /* The type of a document its name does not settle (`document:PATH`, a .txt
- * or .text file): AsciiDoc or reStructuredText by their extensions, AsciiDoc
+ * or .text file): YAML, JSON, SRT or WebVTT by their extensions; AsciiDoc or reStructuredText by their extensions, AsciiDoc
  * by its title line (vgi_is_asciidoc), reStructuredText by its explicit
  * markup (vgi_is_rst: ".. _x: url", ".. note::"); Markdown when the name
  * ends in .md, .markdown, .mdown or .mdx,
@@ -146,6 +146,13 @@ cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_d
  * code spans and strong emphasis) or a whole HTML page; else plain text. */
 static const char *document_type(const char *path, const char *text, size_t len) {
   const char *e = ext_of(path);
+  /* an extension that names a data or subtitle format is that format, as
+   * without the prefix: a .yaml with a syntax error is refused, not narrated
+   * as prose (text: reads any file as plain text) */
+  if (!strcasecmp(e, "yaml") || !strcasecmp(e, "yml")) return "yaml";
+  if (!strcasecmp(e, "json")) return "json";
+  if (!strcasecmp(e, "srt")) return "srt";
+  if (!strcasecmp(e, "vtt")) return "vtt";
   if (!strcasecmp(e, "md") || !strcasecmp(e, "markdown") || !strcasecmp(e, "mdown") || !strcasecmp(e, "mdx"))
     return "markdown";   /* .mdx: Markdown with JSX (mdx.c) */
   if (!strcasecmp(e, "adoc") || !strcasecmp(e, "asciidoc") || vgi_is_asciidoc(text, len)) return "asciidoc";
@@ -544,6 +551,9 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
     return NULL;
   }
   if (!*fmt) return NULL;
+  /* document:DIR/set_config.yaml is the set, as the name alone is (detect) */
+  const char *base = strrchr(path, '/');
+  if (!strcmp(fmt, "document") && !strcmp(base ? base + 1 : path, "set_config.yaml")) fmt = "set";
   vgi_posmap pm;
   vgi_pos_init(&pm);
   cJSON *model;

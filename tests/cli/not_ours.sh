@@ -163,16 +163,17 @@ expect_rc 0 "frame -o a new file"
 check "the frame is a PNG" has f.png "PNG"
 
 # frame and say where --events goes: the events are kept
-"$VGRUN" --events ev.jsonl frame doc.md --scene 1 --resolution 320x180 -o ev.jsonl >out.txt 2>err.txt; rc=$?
+"$VGRUN" --events ev.png frame doc.md --scene 1 --resolution 320x180 -o ev.png >out.txt 2>err.txt; rc=$?
 expect_rc 2 "frame -o the --events file"
-check "frame: says why" has err.txt "ev.jsonl is the --events file of this run"
-check "the events file is not a PNG" hasnt ev.jsonl "PNG"
-"$VGRUN" --events ev2.jsonl say hello -o ev2.jsonl >out.txt 2>err.txt; rc=$?
+check "frame: says why" has err.txt "ev.png is the --events file of this run"
+check "the events file is not a PNG" hasnt ev.png "PNG"
+"$VGRUN" --events ev2.wav say hello -o ev2.wav >out.txt 2>err.txt; rc=$?
 expect_rc 2 "say -o the --events file"
-check "the events file is not a WAV" hasnt ev2.jsonl "RIFF"
-"$VGRUN" --events ev3.jsonl say hello -o s3.wav --timings ev3.jsonl >out.txt 2>err.txt; rc=$?
+check "say -o: says why" has err.txt "ev2.wav is the --events file of this run"
+check "the events file is not a WAV" hasnt ev2.wav "RIFF"
+"$VGRUN" --events ev3.json say hello -o s3.wav --timings ev3.json >out.txt 2>err.txt; rc=$?
 expect_rc 2 "say --timings the --events file"
-check "say --timings: says why" has err.txt "ev3.jsonl is the --events file of this run"
+check "say --timings: says why" has err.txt "ev3.json is the --events file of this run"
 
 # say's WAV and its timings in one file
 "$VGRUN" say hello -o one.wav --timings one.wav >out.txt 2>err.txt; rc=$?

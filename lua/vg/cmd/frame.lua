@@ -114,6 +114,12 @@ local function run(args)
   local outputs = require("vg.create.outputs")
   local inputs = outputs.input_files(require("vg.create.options").input_spec(o.input), model.videos)
   if o.types then inputs[#inputs + 1] = o.types end
+  -- a PNG is never written as x.mp4 or into a folder that is not there (an
+  -- -o that names an input is said as that)
+  local why = outputs.named_output(o.out, "-o", "png", "vgrun frame writes PNG pictures")
+  if why then
+    eprintf("vgrun frame: %s\n", tostring(outputs.own_refused(o.out, o.overwrite, inputs) or why)); return 2
+  end
   if o.sheet then
     local out = o.out or "sheet.png"
     -- a sheet too tall for one picture is several: sheet-01.png, sheet-02.png, ...
@@ -218,7 +224,7 @@ standard error (and as validation.warning events).]],
       help = "with burn, laid out and split as `vgrun create --captions burn` makes the scene (the band at the bottom kept for the captions)" },
     { "--types", arg = "FILE.lua", complete = "lua", default = "the built-in scene types only",
       help = "run FILE first (it may register vg.render.scene_type{...})" },
-    { "-o", "--output", arg = "PATH", complete = "file", default = "frame-N.png / sheet.png", help = "PNG to write (a sheet of several pages: its name with -01, -02, ... before .png)" },
+    { "-o", "--output", arg = "PATH", complete = "file", default = "frame-N.png / sheet.png", help = "PNG to write, in a folder that exists (NAME.png or a name without an extension; a sheet of several pages: its name with -01, -02, ... before .png)" },
     { "--overwrite", help = "replace a file at the output path that vgrun has no record of making" },
   },
   args = { name = "INPUT", max = 1, complete = "from", too_many = "one INPUT at a time" },

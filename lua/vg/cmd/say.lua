@@ -94,6 +94,13 @@ local function run(args)
   -- the WAV and the timings in one file: the second would replace the first
   local clash = outputs.find_clash(named, {})
   if clash then eprintf("vgrun say: %s\n", clash); return 2 end
+  -- a name with another type's extension ("x.png"), an empty name or a
+  -- folder that is not there is a mistake of the command line
+  for _, f in ipairs({ { out, "-o", "wav", "vgrun say writes WAV audio", "(or - for standard output)" },
+                       { timings, "--timings", "json", "the timings are JSON" } }) do
+    local why = outputs.named_output(f[1], f[2], f[3], f[4], f[5])
+    if why then eprintf("vgrun say: %s\n", why); return 2 end
+  end
   if opts.rate and (opts.rate < 80 or opts.rate > 450) then
     eprintf("vgrun say: --rate %d out of range: words per minute between 80 and 450\n", opts.rate)
     return 2
@@ -204,10 +211,10 @@ cached (same text, voice, rate and pitch: no second synthesis).]],
       .. "emphasis break say-as sub mark); anything else is refused with exit 2. Without it the text is "
       .. "plain, even when it looks like SSML" },
     { "-o", "--output", arg = "OUT", complete = "file", default = "standard output, or ./say.wav on a terminal",
-      help = "write the WAV to OUT (- = standard output)" },
+      help = "write the WAV to OUT (NAME.wav, or a name without an extension; - = standard output)" },
     { "--timings", arg = "OUT", complete = "file", default = "not written",
       help = "write the timings as JSON: duration, sample_rate, words (word, start, end), sentences "
-        .. "and marks (- = standard output)" },
+        .. "and marks (NAME.json; - = standard output)" },
     { "--overwrite", help = "replace a file at OUT (or --timings OUT) that vgrun has no record of making" },
     { "--list-voices", help = "print the voices and variants, then exit" },
   },

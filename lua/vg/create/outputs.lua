@@ -383,6 +383,30 @@ function M.record_made(outputs, state_dir)
   end
 end
 
+-- named_output(name, flag, ext, what [, alt]) -> nil | why not: an output
+-- named on the command line (say -o/--timings, frame -o) is a file name
+-- with the extension of what is written (or none), in a folder that is
+-- there: "x.png" for a WAV, "" or "nodir/x.wav" is a mistake of the
+-- command line (exit 2), as create's -o refuses them; no folder is made
+-- wherever a mistyped path points. "-" (standard output) passes.
+function M.named_output(name, flag, ext, what, alt)
+  if name == nil or name == "-" then return nil end
+  alt = alt and (" " .. alt) or ""
+  if name == "" then return string.format("%s wants a file name: give NAME.%s%s", flag, ext, alt) end
+  local dir = name:match("^(.*)/[^/]*$")
+  if dir == "" then dir = "/" end
+  local st = dir and core.stat(dir)
+  if dir and not st then
+    return string.format("%s %s: the folder %s does not exist (vgrun makes no folder for it)", flag, shown(name), shown(dir))
+  elseif dir and st.type ~= "dir" then
+    return string.format("%s %s: %s is not a folder", flag, shown(name), shown(dir))
+  end
+  local e = name:match("([^/]*)$"):match("^[^.].*%.(%a%w*)$")
+  if e and e:lower() ~= ext then
+    return string.format("%s %s: %s: give NAME.%s%s", flag, shown(name), what, ext, alt)
+  end
+end
+
 -- not_a_file(outputs) -> nil | why not: an output is written as a new file
 -- renamed into place, and a rename replaces whatever is at the name: a FIFO,
 -- a device (`-o /dev/null` as root would leave /dev/null a video) or a
