@@ -79,12 +79,42 @@ static void headline_main_clause(void **state) {
   main_clause("Although it is slow, iOS apps still run fine here.", 6, "iOS apps");
 }
 
+/* a whole document: the Turkish main clause after "Eğer …," was shown
+ * "Ilk olarak …", a bug label's French text "éditeur …" in lower case */
+static void in_a_document(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d = {0};
+  cJSON *m = load_text("tr.md", "# Komut satırı\n\n## Başlangıç\n\n"
+                       "Eğer bir komutun tam olarak ne yaptığını ve hangi seçenekleri kabul ettiğini merak ediyorsanız, "
+                       "ilk olarak man sayfasını dikkatlice okuyun ve sonra örnekleri kendi terminalinizde tek tek "
+                       "deneyin.\n\nKabuk geçmişi, önceki komutları hızla bulmanızı ve yeniden çalıştırmanızı sağlar.\n",
+                       &full, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = cJSON_PrintUnformatted(m);
+  if (!strstr(all, "İlk olarak man") || strstr(all, "Ilk olarak")) print_message("%s\n", all), fail();
+  free(all);
+  cJSON_Delete(m);
+  vgi_diags d2 = {0};
+  m = load_text("fixes.md", "# Kit\n\nKit garde vos notes en ordre.\n\n## Corrections\n\n"
+                "- Bug #4242: éditeur ne plante plus au démarrage\n- Bug #4243: les notes ne disparaissent plus\n",
+                &full, &d2);
+  vgi_diags_free(&d2);
+  assert_non_null(m);
+  all = cJSON_PrintUnformatted(m);
+  if (!strstr(all, "Éditeur ne plante plus")) print_message("%s\n", all), fail();
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(first_letters),
     cmocka_unit_test(in_a_buffer),
     cmocka_unit_test(opens_lower),
     cmocka_unit_test(headline_main_clause),
+    cmocka_unit_test(in_a_document),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
