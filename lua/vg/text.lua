@@ -424,4 +424,54 @@ function M.digits(s, lang)
   return (s:gsub("%d", function(d) return utf8.char(zero + tonumber(d)) end))
 end
 
+-- The first letter of s in upper case (a sentence or a headline that opens
+-- with it), in the alphabets the C side folds (stages/input/upper_first.c):
+-- Latin-1, Latin Extended-A, Greek, Cyrillic; Turkish and Azeri (lang tr,
+-- az) write the capital of i as dotted İ ("için" -> "İçin", never "Için").
+-- A letter followed by a capital keeps its case ("iOS", "eBay").
+local function upper_cp(c, turkic)
+  if c == 0x69 and turkic then return 0x130 end
+  if c == 0x131 then return 0x49 end
+  if c >= 0x61 and c <= 0x7A then return c - 0x20 end
+  if c >= 0xE0 and c <= 0xFE and c ~= 0xF7 then return c - 0x20 end
+  if c == 0xFF then return 0x178 end
+  if c >= 0x100 and c <= 0x17F then   -- Latin Extended-A pairs, capital first
+    local odd_first = (c >= 0x139 and c <= 0x148) or (c >= 0x179 and c <= 0x17E)
+    if c == 0x138 or c == 0x149 or c == 0x17F then return c end
+    if odd_first then return c % 2 == 0 and c - 1 or c end
+    return c % 2 == 1 and c - 1 or c
+  end
+  if c >= 0x219 and c <= 0x21B and c % 2 == 1 then return c - 1 end
+  if c == 0x259 then return 0x18F end
+  if c == 0x3C2 then return 0x3A3 end
+  if c >= 0x3B1 and c <= 0x3CB then return c - 0x20 end
+  if c == 0x3AC then return 0x386 end
+  if c >= 0x3AD and c <= 0x3AF then return c - 0x25 end
+  if c == 0x3CC then return 0x38C end
+  if c == 0x3CD or c == 0x3CE then return c - 0x3F end
+  if c >= 0x430 and c <= 0x44F then return c - 0x20 end
+  if c >= 0x450 and c <= 0x45F then return c - 0x50 end
+  if ((c >= 0x48B and c <= 0x4BF) or (c >= 0x4D1 and c <= 0x4FF)) and c % 2 == 1 then return c - 1 end
+  return c
+end
+local function is_capital(c)
+  for _, d in ipairs({ c + 0x20, c + 0x25, c + 0x3F, c + 0x50, c + 1, c - 1 }) do
+    if d ~= c and upper_cp(d, false) == c then return true end
+  end
+  return c == 0x130
+end
+function M.upper_first(s, lang)
+  if type(s) ~= "string" or s == "" or not utf8.len(s) then return s end
+  local c = utf8.codepoint(s, 1)
+  local n = #utf8.char(c)
+  local primary = type(lang) == "string" and lang:lower():match("^(%a+)") or ""
+  local u = upper_cp(c, primary == "tr" or primary == "az")
+  if u == c then return s end
+  if n < #s then
+    local d = utf8.codepoint(s, n + 1)
+    if is_capital(d) then return s end
+  end
+  return utf8.char(u) .. s:sub(n + 1)
+end
+
 return M

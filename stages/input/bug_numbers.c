@@ -177,8 +177,9 @@ static char *shown_out(const char *s) {
     if (r) {
       while (*r == ' ') r++;
       int cap = isupper((unsigned char)t[0]);
+      size_t room = (size_t)(r - t);   /* the label's bytes, free once it goes */
       memmove(t, r, strlen(r) + 1);
-      if (cap && islower((unsigned char)t[0])) t[0] = (char)toupper((unsigned char)t[0]);
+      if (cap) vgi_upper_first_in(t, strlen(t) + 1 + room, NULL);   /* "Bug #12: éditeur …" */
     }
   }
   t = vgi_bug_numbers_out(t);

@@ -131,6 +131,20 @@ int vgi_url_bytes(const char *s, int n);
 unsigned vgi_lower_cp(unsigned c, int turkic);
 int vgi_put_cp(char *w, unsigned c);
 int vgi_lower_utf8(const char *s, size_t n, char *out, size_t outsz);
+/* A first letter in upper case (upper_first.c), in the same alphabets:
+ * vgi_upper_cp: the capital of small c, c itself otherwise (turkic: i is
+ * İ; ı is I always); vgi_turkic: 1 for lang tr or az, or, lang NULL or
+ * empty, when s has a letter only Turkish and Azeri write (ı İ ğ ə);
+ * vgi_opens_lower: s opens with a small letter not followed by a capital
+ * ("için", "über", "что"; not "iOS", "eBay"); vgi_upper_first: s (from
+ * malloc) with its first letter a capital, reallocated when it grows
+ * ("i" is two bytes as "İ"); vgi_upper_first_in: the same in a buffer of
+ * cap bytes, 1 when it changed (0 and s unchanged when İ does not fit). */
+unsigned vgi_upper_cp(unsigned c, int turkic);
+int vgi_turkic(const char *lang, const char *s);
+int vgi_opens_lower(const char *s);
+char *vgi_upper_first(char *s, const char *lang);
+int vgi_upper_first_in(char *s, size_t cap, const char *lang);
 /* The code fence opening [s, e) (three or more ` or ~): its length, its
  * character in *c; 0 when none. */
 int vgi_fence_run(const char *s, const char *e, char *c);

@@ -1651,16 +1651,6 @@ static int opening_alone(const hl_words *h, int k) {
   return (in_list(subjects, nx, nl) && !strchr(",;:", nx[nl - 1])) || vgi_verb_after(nx, strlen(nx));
 }
 
-/* A main clause shown alone starts with a capital in Cyrillic and in
- * Latin-1 too ("обратите се …" is "Обратите се …", "étant" "Étant"). */
-static void upper_first_letter(char *h) {
-  unsigned char a = (unsigned char)h[0], b = a ? (unsigned char)h[1] : 0;
-  if (a == 0xD0 && b >= 0xB0 && b <= 0xBF) h[1] = (char)(b - 0x20);                     /* а..п */
-  else if (a == 0xD1 && b >= 0x80 && b <= 0x8F) { h[0] = (char)0xD0; h[1] = (char)(b + 0x20); }   /* р..я */
-  else if (a == 0xD1 && b >= 0x90 && b <= 0x9F) { h[0] = (char)0xD0; h[1] = (char)(b - 0x10); }   /* ѐ..џ */
-  else if (a == 0xC3 && b >= 0xA0 && b <= 0xBE && b != 0xB7) h[1] = (char)(b - 0x20);    /* à..þ */
-}
-
 /* Is the cut after the first k words a natural break: not after an
  * article, a preposition or a conjunction, not inside a German
  * subordinate clause or verb bracket, not after a Korean connective? */
@@ -2352,10 +2342,7 @@ char *vgi_headline(const char *s) {
         /* (and "nvm will download …": a word of no vowel is a name) */
         int name = (fw > 1 && strcspn(h, "._/()") < fw - 1) ||
                    (fw > 1 && strcspn(h, "aeiouyAEIOUY") >= fw && strspn(h, "abcdefghijklmnopqrstuvwxyz0123456789") >= fw);
-        if (name) {}
-        else if (islower((unsigned char)h[0]) && !(h[1] && isupper((unsigned char)h[1])))
-          h[0] = (char)toupper((unsigned char)h[0]);
-        else upper_first_letter(h);
+        if (!name && vgi_opens_lower(h)) h = vgi_upper_first(h, NULL);
         free(t);
         return h;
       }
@@ -2798,8 +2785,7 @@ char *vgi_short_clause(const char *s, int max) {
   }
   if (main_at && n - main_at <= max) {
     char *m = vgi_strdup(t + ws[main_at]);
-    if (islower((unsigned char)m[0]) && !(m[1] && isupper((unsigned char)m[1])))
-      m[0] = (char)toupper((unsigned char)m[0]);
+    if (vgi_opens_lower(m)) m = vgi_upper_first(m, NULL);
     free(t);
     return m;
   }
@@ -2847,8 +2833,7 @@ char *vgi_short_clause(const char *s, int max) {
   if (main_at) {
     char *m = vgi_short_clause(t + ws[main_at], max);
     if (vgi_word_count(m) <= max && vgi_word_count(m) >= 4) {
-      if (islower((unsigned char)m[0]) && !(m[1] && isupper((unsigned char)m[1])))
-        m[0] = (char)toupper((unsigned char)m[0]);
+      if (vgi_opens_lower(m)) m = vgi_upper_first(m, NULL);
       free(t);
       return m;
     }
@@ -3621,7 +3606,7 @@ static char *file_title(const char *base) {
     for (char *q = buf + 1; *q; q++) *q = (char)tolower((unsigned char)*q);
   vgi_squash(buf);
   if (!*buf) snprintf(buf, sizeof buf, "Untitled");
-  buf[0] = (char)toupper((unsigned char)buf[0]);
+  vgi_upper_first_in(buf, sizeof buf, NULL);
   return vgi_strdup(buf);
 }
 

@@ -2546,8 +2546,10 @@ static void said_list(vgi_buf *b, const char *lang, const char *intro, const cJS
     }
     /* read mid-sentence, an article is in lower case ("Features: a rich
      * set …"); it opens a sentence in upper case */
-    if (word_of(determiners, c, fw) && (unsigned char)c[0] < 0x80)
-      c[0] = (char)(k || il ? tolower((unsigned char)c[0]) : toupper((unsigned char)c[0]));
+    if (word_of(determiners, c, fw) && (unsigned char)c[0] < 0x80) {
+      if (k || il) c[0] = (char)tolower((unsigned char)c[0]);
+      else c = vgi_upper_first(c, lang);
+    }
     else if ((k || il) && english(lang) && opened_by_capital(c, fw, !c[fw]))   /* "…, test discovery" */
       c[0] = (char)tolower((unsigned char)c[0]);
     vgi_buf_puts(&j, c);
@@ -4517,7 +4519,7 @@ static char *speech_out(char *s) {
       /* a file that opens a sentence as its term ("`docs/cli.md`: the
        * command line") is said by its name, "cli: the command line": taken
        * out, the description was said after a bare colon */
-      if (p > s) stem[0] = (char)toupper((unsigned char)stem[0]);   /* a sentence's first word */
+      if (p > s) sn = vgi_upper_first_in(stem, sizeof stem, said_lang_ ? said_lang_ : "en") ? strlen(stem) : sn;   /* a sentence's first word */
       vgi_buf_add(&b, stem, sn);
       for (const char *q = z; q < e; q++)
         if (strchr(".,;:!?)", *q)) vgi_buf_add(&b, q, 1);
@@ -8310,7 +8312,11 @@ static void mnemonic_out(char *t, const char *lang) {
     }
     memmove(close, close + 1, strlen(close + 1) + 1);   /* "[c]reate" -> "create" */
     memmove(p, p + 1, strlen(p + 1) + 1);
-    if (p == t) *p = (char)toupper((unsigned char)*p);   /* it starts the sentence */
+    /* it starts the sentence (the two brackets just taken out leave room for İ) */
+    if (p == t) {
+      size_t was = strlen(t);
+      if (vgi_upper_first_in(t, was + 3, lang)) n += strlen(t) - was;
+    }
     p += n;
   }
 }

@@ -43,6 +43,7 @@
 --             learns the texts of all)
 -- The result is deterministic: the same scene and frame give the same parts.
 local i18n = require("vg.i18n")
+local vgtext = require("vg.text")
 local vgcore = require("vg.core")
 
 local M = {}
@@ -341,7 +342,7 @@ local function by_part(segs, keys)
   return pieces
 end
 
-local function split_clauses(ss, keys, stop)
+local function split_clauses(ss, keys, stop, lang)
   local out = {}
   for _, s in ipairs(ss) do
     local pieces = by_part(split_at(s, ";%s+", false), keys)
@@ -352,7 +353,7 @@ local function split_clauses(ss, keys, stop)
         local text = table.concat(p, "; ")
         if k < #pieces then text = text:gsub("[%s,;:]+$", "") .. stop end
         -- (a piece opens a sentence of its own: its first letter capital)
-        if k > 1 then text = text:gsub("^%l", string.upper) end
+        if k > 1 then text = vgtext.upper_first(text, lang) end
         out[#out + 1] = text
       end
     end
@@ -364,7 +365,7 @@ local function split_enumerations(ss, keys, lang)
   local sep, last, pair, stop = i18n.t(lang, "sep"), i18n.t(lang, "last"), i18n.t(lang, "pair"), i18n.t(lang, "stop")
   if sep == "sep" or last == "last" or pair == "pair" or #keys == 0 then return ss end
   stop = stop ~= "stop" and stop or "."
-  ss = split_clauses(ss, keys, stop)
+  ss = split_clauses(ss, keys, stop, lang)
   local joiner = last:gsub("^[%s,]+", "")   -- ", and " -> "and " opening the list's last item
   local out = {}
   for _, s in ipairs(ss) do

@@ -27,7 +27,7 @@ return {
     local diff = c.str(v.difficulty)
     if diff then
       local col = c.difficulty_color(theme, diff)
-      local dp, dw = c.pill(theme, x, box.y, (diff:gsub("^%l", string.upper)), { size = 26,
+      local dp, dw = c.pill(theme, x, box.y, require("vg.text").upper_first(diff, theme.lang), { size = 26,
         max_w = math.max(120, (box.x + box.w - x) / 2),
         fill = T.mix(theme.card, col, theme.dark and 0.3 or 0.16),
         color = theme.dark and col or T.mix(col, { 0, 0, 0 }, 0.25), id = "difficulty" })
