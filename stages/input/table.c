@@ -353,7 +353,7 @@ static int mark_of(const char *t) {
       size_t l = strlen(*m);
       if (strncasecmp(t, *m, l)) continue;
       const char *e = t + l;
-      if (!memcmp(e, "\xEF\xB8\x8F", 3)) e += 3;   /* (an emoji's variation selector) */
+      if (!strncmp(e, "\xEF\xB8\x8F", 3)) e += 3;   /* (an emoji's variation selector) */
       /* (a word mark ends at a word's end: "yesterday", "none", "no-op") */
       if (isalpha((unsigned char)(*m)[0]) && (isalnum((unsigned char)*e) || *e == '-' || *e == '\'')) continue;
       while (*e == ' ' || *e == '*' || *e == '_') e++;
