@@ -258,8 +258,37 @@ local function split_error(e)
   return err
 end
 
+-- vgrun's own Lua (built in, or from VGRUN_LUA_DIR), as the bridge tells it
+local function own_source(source)
+  if source:sub(1, 8) == "@lua/vg/" then return true end
+  local dir = os.getenv("VGRUN_LUA_DIR")
+  return dir ~= nil and dir ~= "" and source:sub(2, #dir + 5) == dir .. "/vg/"
+end
+
+-- Where a stage raised a value that is not text (error({code = 5}),
+-- error(nil), an object): the first frame of Lua below the message handler,
+-- when it is not vgrun's own, as FILE, LINE (Lua adds no place to such a value,
+-- and the message would name neither the plug-in's file nor its line).
+local function raised_at()
+  for level = 3, 40 do
+    local info = debug.getinfo(level, "Sl")
+    if not info then return nil end
+    if info.what ~= "C" and (info.currentline or 0) > 0 then
+      if own_source(info.source or "") then return nil end
+      return info.short_src, info.currentline
+    end
+  end
+end
+
 local function on_stage_error(e)
   local err = split_error(e)
+  if type(e) ~= "string" and not err.file then
+    local file, line = raised_at()
+    if file then
+      err.file, err.line = file, line
+      err.message = string.format("%s:%d: %s", file, line, err.message)
+    end
+  end
   err.traceback = debug.traceback(nil, 2)
   return err
 end

@@ -2,7 +2,9 @@
 # What a `vgrun batch @LIST` may name: the files in the list's own folder.
 # An absolute path, and a relative line that leads out of it (by ".." or a
 # link), are skipped with a warning naming LIST:N, unless it lies in a
-# folder given with --allow-path. (--list: the plan, nothing is made.)
+# folder given with --allow-path. A byte order mark before the first line
+# is not part of its name; a line with a NUL byte is an error naming LIST:N.
+# (--list: the plan, nothing is made.)
 #   VGRUN=build/vgrun tests/cli/batch_list.sh
 . "$(dirname "$0")/../lib.sh"
 vg_scratch batch-list
@@ -36,4 +38,18 @@ printf '/etc/passwd\n' >repo/pw.txt
 "$VGRUN" batch @repo/pw.txt -o out --list >plan3.txt 2>err3.txt; rc=$?
 expect_rc 1 "a list of only refused lines"
 check "told that nothing is left" has err3.txt "no documents found"
+
+# a list saved with a byte order mark names its first file without it
+printf '\357\273\277ok.md\r\nsub/in.md\r\n' >repo/bom.txt
+"$VGRUN" batch @repo/bom.txt -o out --list >plan4.txt 2>err4.txt; rc=$?
+expect_rc 0 "a list with a byte order mark"
+check "BOM: both files planned" [ "$(sort plan4.txt | tr '\n' ' ')" = "ok.md sub/in.md " ]
+# a NUL byte (a binary file given as a list): a message naming the line,
+# not an internal error
+printf 'ok.md\0../../etc/passwd\n' >repo/nul.txt
+"$VGRUN" batch @repo/nul.txt -o out --list >plan5.txt 2>err5.txt; rc=$?
+expect_rc 1 "a list with a NUL byte"
+check "NUL: says where" has err5.txt "^vgrun batch: repo/nul.txt:1: a NUL byte: not a file name"
+check "NUL: no internal error" hasnt err5.txt "discover.lua\|bad argument"
+check "NUL: nothing written" [ ! -e out ]
 vg_done

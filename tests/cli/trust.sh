@@ -161,10 +161,10 @@ local r2 = vg.pipeline{ name = "ts", stages = { function()
 print("message", r2.errors[1].message)
 LUA
   "$VGRUN" "$T/code.lua" >"$T/out" 2>&1
-  check "a table error has a readable message" has "$T/out" 'message	error {"code":42}	42'
-  check "__tostring is used" has "$T/out" "message	my own reason"
+  check "a table error has a readable message, with its place" has "$T/out" 'message	[^	]*code.lua:2: error {"code":42}	42'
+  check "__tostring is used" has "$T/out" "message	[^	]*code.lua:5: my own reason"
   "$VGRUN" tasks show code >"$T/out" 2>&1
-  check "show has the reason" has "$T/out" 'error: error {"code":42}'
+  check "show has the reason" has "$T/out" 'error: [^ ]*code.lua:2: error {"code":42}'
   check "show never says nil" hasnt "$T/out" "error: nil"
   # a context that cannot be saved fails the stage, briefly; the state stays true
   cat >"$T/cycle.lua" <<'LUA'

@@ -174,19 +174,27 @@ end)
 describe("stage errors", function()
   before_each(function() vg.state.dir(tmp_dir()) end)
 
-  it("keep a readable reason for any value raised", function()
+  -- a value that is not text has no place of Lua's own: the stage's file
+  -- and line where it was raised are added, as Lua adds them to text
+  it("keep a readable reason for any value raised, with the place it was raised", function()
     for _, case in ipairs({
       { { code = 42 }, 'error {"code":42}' },
       { { message = "said so", code = "E1" }, "said so" },
       { setmetatable({}, { __tostring = function() return "custom" end }), "custom" },
       { true, "error (true)" },
+      { nil, "error (no reason given)" },
     }) do
       local r = vg.pipeline{ name = "e", stages = { function() error(case[1]) end } }
         :run(nil, { save_state = false })
-      assert.equals(case[2], r.errors[1].message)
+      local e = r.errors[1]
+      assert.truthy(e.file and e.file:find("resume_spec.lua", 1, true), tostring(e.file))
+      assert.equals(e.file .. ":" .. e.line .. ": " .. case[2], e.message)
     end
-    local r = vg.pipeline{ name = "e", stages = { function() error({ code = 42 }) end } }:run(nil, { task_id = "e42" })
+    -- text keeps the place Lua gave it (none with level 0)
+    local r = vg.pipeline{ name = "e", stages = { function() error("bare", 0) end } }:run(nil, { save_state = false })
+    assert.equals("bare", r.errors[1].message)
+    r = vg.pipeline{ name = "e", stages = { function() error({ code = 42 }) end } }:run(nil, { task_id = "e42" })
     assert.equals(42, r.errors[1].code)
-    assert.equals('error {"code":42}', vg.state.load("e42").stages[1].error.message)
+    assert.truthy(vg.state.load("e42").stages[1].error.message:find('resume_spec.lua:%d+: error {"code":42}$'))
   end)
 end)

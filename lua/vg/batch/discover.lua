@@ -218,6 +218,14 @@ function M.list(inputs, opts)
       for line in f:lines() do
         n = n + 1
         line = line:gsub("\r$", ""):gsub("^%s+", ""):gsub("%s+$", "")
+        -- a list saved with a byte order mark (Windows' Notepad) names its
+        -- first file without it
+        if n == 1 then line = line:gsub("^\239\187\191", "") end
+        if line:find("\0", 1, true) then
+          -- no file name holds a NUL (a binary file given as a list)
+          f:close()
+          return nil, string.format("%s:%d: a NUL byte: not a file name (is %s a list of files?)", listfile, n, listfile)
+        end
         if line ~= "" and not line:match("^#") then
           -- relative lines are read from the list's folder, and keep their
           -- path under OUTDIR; others are named by their last part

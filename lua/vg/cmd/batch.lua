@@ -256,6 +256,9 @@ local function run(args)
   if o.help then io.write(require("vg.help").text("batch")); return 0 end
   if #o.inputs == 0 then return usage_error("no INPUT (files, folders or @LIST)") end
   if not o.outdir then return usage_error("-o OUTDIR is needed") end
+  if o.outdir == "" then return usage_error("-o wants a folder's name") end
+  -- "-" is standard output elsewhere; a folder named "-" is more likely a slip
+  if o.outdir == "-" then return usage_error("-o -: batch writes into a folder, not to standard output (./- for a folder named -)") end
   local cok, cerr = create.check_options(o.check)
   if not cok then return usage_error(cerr) end
   if o.slurm and not o.shards then return usage_error("--slurm needs --shards N") end

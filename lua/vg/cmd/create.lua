@@ -254,6 +254,14 @@ return {
     -- pictures from the document's own repository are its project's
     o.allow_paths = require("vg.repository").with_root(path, o.allow_paths) or {}
     -- the output: a .mp4 file in a folder that exists, or a folder
+    if o.output == "" then
+      return usage_error("-o wants a name: give NAME.mp4 or a folder")
+    elseif o.output == "-" then
+      -- not standard output: an MP4 is finished in place (its index written
+      -- after the video), and a folder named "-" is more likely a slip
+      return usage_error("-o -: an MP4 is not written to standard output: give NAME.mp4 or a folder "
+        .. "(./- for a folder named -)")
+    end
     if o.output then
       local mp4 = create.is_mp4(o.output)
       if mp4 and (o.output:match("([^/]*)$")):lower() == ".mp4" then

@@ -120,10 +120,25 @@ local function run(args)
   if why then
     eprintf("vgrun frame: %s\n", tostring(outputs.own_refused(o.out, o.overwrite, inputs) or why)); return 2
   end
+  -- -o - : the PNG on standard output (a pipe or a file), never a file named "-"
+  local to_stdout = o.out == "-"
+  if to_stdout then
+    local refused = outputs.stdout_refused("a PNG picture")
+    if refused then eprintf("vgrun frame: %s\n", refused); return 2 end
+  end
+  local function write_out(path, write)
+    if to_stdout then return outputs.write_stdout(write) end
+    return outputs.write_own(path, o.overwrite, write, inputs)
+  end
   if o.sheet then
     local out = o.out or "sheet.png"
     -- a sheet too tall for one picture is several: sheet-01.png, sheet-02.png, ...
     local pages = render.sheet_pages(#scenes, { frame = { fw, fh } })
+    if to_stdout and #pages > 1 then
+      eprintf("vgrun frame: -o -: the sheet of %d scenes is %d pictures, and standard output takes one "
+        .. "(name a file: -o sheet.png writes sheet-01.png, sheet-02.png, ...)\n", #scenes, #pages)
+      return 2
+    end
     local paths = {}
     for k = 1, #pages do
       local path = out
@@ -133,7 +148,7 @@ local function run(args)
       end
       -- every page's name is checked before the first is written: a refused
       -- page 2 left page 1 behind, from a command that failed
-      local why = outputs.own_refused(path, o.overwrite, inputs)
+      local why = not to_stdout and outputs.own_refused(path, o.overwrite, inputs)
       if why then eprintf("vgrun frame: %s\n", tostring(why)); return 2 end
       paths[k] = path
     end
@@ -141,12 +156,12 @@ local function run(args)
       local path = paths[k]
       local slice = table.move(scenes, p[1], p[2], 1, {})
       -- each cell is the video's frame, with its captions' band
-      local ok, werr, code = outputs.write_own(path, o.overwrite, function(tmp)
+      local ok, werr, code = write_out(path, function(tmp)
         return render.sheet(slice, { theme = o.theme, accent = o.color, out = tmp, cols = pages.cols,
           first = p[1], frame = { fw, fh }, captions = o.captions or nil })
-      end, inputs)
+      end)
       if not ok then eprintf("vgrun frame: %s\n", tostring(werr)); return code end
-      print(path)
+      if not to_stdout then print(path) end
     end
     return tell_errors() > 0 and 1 or 0
   end
@@ -173,13 +188,13 @@ local function run(args)
   local nerr = tell_errors()
   local out = o.out or string.format("frame-%d.png", o.scene)
   local ok, res, warnings
-  local wok, werr, code = outputs.write_own(out, o.overwrite, function(tmp)
+  local wok, werr, code = write_out(out, function(tmp)
     ok, res, warnings = pcall(render.frame, scene, { theme = o.theme, accent = o.color,
       t = o.at, width = o.width or 1920, height = o.height or 1080, out = tmp, captions = o.captions or nil })
     if not ok then return nil, tostring(res) end
     if not res then return nil, tostring(warnings) end
     return true
-  end, inputs)
+  end)
   if not wok and ok == false and nerr > 0 then
     -- a layout that failed on a field the document's errors (said above)
     -- name: those say why, not the layout's Lua error
@@ -191,7 +206,7 @@ local function run(args)
   for _, w in ipairs(warnings or {}) do
     eprintf("warning: %s\n", w.message or (tostring(w.id) .. " " .. tostring(w.status)))
   end
-  print(out)
+  if not to_stdout then print(out) end
   return nerr > 0 and 1 or 0
 end
 
@@ -224,7 +239,7 @@ standard error (and as validation.warning events).]],
       help = "with burn, laid out and split as `vgrun create --captions burn` makes the scene (the band at the bottom kept for the captions)" },
     { "--types", arg = "FILE.lua", complete = "lua", default = "the built-in scene types only",
       help = "run FILE first (it may register vg.render.scene_type{...})" },
-    { "-o", "--output", arg = "PATH", complete = "file", default = "frame-N.png / sheet.png", help = "PNG to write, in a folder that exists (NAME.png or a name without an extension; a sheet of several pages: its name with -01, -02, ... before .png)" },
+    { "-o", "--output", arg = "PATH", complete = "file", default = "frame-N.png / sheet.png", help = "PNG to write, in a folder that exists (NAME.png or a name without an extension; a sheet of several pages: its name with -01, -02, ... before .png); - writes the PNG to standard output (a pipe or a file, not a terminal; a sheet of one page)" },
     { "--overwrite", help = "replace a file at the output path that vgrun has no record of making" },
   },
   args = { name = "INPUT", max = 1, complete = "from", too_many = "one INPUT at a time" },

@@ -533,6 +533,41 @@ function M.write_own(path, overwrite, write, inputs)
   return true
 end
 
+--- stdout_refused(what, flag) -> nil | message: why `-o -` (standard
+-- output) cannot take what a command writes: a terminal (binary data would
+-- drive it), or `--events -` going there too (the two would be mixed).
+function M.stdout_refused(what, flag)
+  flag = flag or "-o -"
+  if core.isatty(1) then
+    return string.format("%s: not writing %s to a terminal (name a file, or send it to a pipe)", flag, what)
+  end
+  local cli = package.loaded["vg.cli"]
+  local opts = type(cli) == "table" and type(cli.options) == "table" and cli.options or {}
+  if opts["--events"] == "-" then
+    return string.format("%s: %s and --events - cannot both go to standard output", flag, what)
+  end
+end
+
+--- write_stdout(write) -> true | nil, message, exit code: write(tmp) writes
+-- into a temporary file of vgrun's own (mkstemp's, in /tmp), which is copied
+-- to standard output and removed: `vgrun frame -o -`. No file is left, and
+-- nothing is written at a name the user gave.
+function M.write_stdout(write)
+  local made, tmp = pcall(os.tmpname)
+  if not made then return nil, "cannot make a temporary file: " .. tostring(tmp), 1 end
+  local ok, err = write(tmp)
+  local data
+  if ok then
+    local f, oerr = io.open(tmp, "rb")
+    if f then data = f:read("a"); f:close() else err = oerr end
+  end
+  os.remove(tmp)
+  if not data then return nil, tostring(err or "nothing was written"), 1 end
+  io.stdout:write(data)
+  io.stdout:flush()
+  return true
+end
+
 --- lock_outputs(outputs [, state_dir]) -> locks | nil, message: one run at a
 -- time writes an output. Two creates of different documents to one -o would
 -- both report success while one video is lost; the second is refused while
