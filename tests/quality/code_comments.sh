@@ -105,7 +105,7 @@ for res in 1080x1920 1080x1080; do
   check "setup $res: the last one" has "$T/o.txt" 'start(settings)'
 done
 # A wide frame: comments each over its one command stand after it, in a
-# column, six lines at 44 where twelve were at 30 under an empty right half.
+# column, six lines at 44 where twelve were at 28 under an empty right half.
 if frame install 1920x1080; then
   tesseract "$T/install-1920x1080.png" - 2>/dev/null >"$T/o.txt"
   for pair in 'apk add jumper *# On Alpine Linux' 'dnf install jumper *# On Fedora' \

@@ -13,6 +13,7 @@ describe("comment lines", function()
     assert.is_nil(comments.full_line("z foo   # cd into foo", "sh"))
     assert.is_nil(comments.full_line("#", "sh"))
     assert.is_nil(comments.full_line("-- not a comment in shell", "sh"))
+    assert.is_nil(comments.full_line("# A heading", "markdown"))
   end)
 
   it("are reflowed between words, each piece with its mark and indent", function()

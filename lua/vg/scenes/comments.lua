@@ -16,6 +16,9 @@ for _, l in ipairs({ "c", "cpp", "c++", "h", "hpp", "js", "javascript", "jsx", "
   "typescript", "tsx", "rust", "rs", "go", "java", "kotlin", "kt", "swift", "cs", "csharp",
   "scala", "php", "dart", "zig", "jsonc", "groovy", "objc" }) do MARK[l] = { "//" } end
 for _, l in ipairs({ "lua", "sql", "haskell", "hs", "ada", "elm" }) do MARK[l] = { "--" } end
+-- (no line comments: a "# " there is a heading, a number, text)
+for _, l in ipairs({ "markdown", "md", "text", "txt", "plain", "plaintext", "diff", "patch", "output",
+  "html", "xml", "json", "csv", "rst", "asciidoc", "adoc", "tex", "latex", "css" }) do MARK[l] = {} end
 
 -- The parts of a line that is only a comment: its indent and mark with the
 -- space after it ("  # "), and its words. nil for any other line (code, a
