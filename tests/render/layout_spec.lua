@@ -2215,10 +2215,16 @@ describe("type size by what fits the frame", function()
       local sz, dl = size_of(sc, wh, "commands")
       for _, l in ipairs(texts(dl)) do
         if l.it.id == "commands" then
-          -- each comment on its own line above its command, nothing wrapped
-          assert.are.equal("# Build the deno binary (debug mode)\n./x build", l.it.text:match("^[^\n]*\n[^\n]*"))
+          -- each comment on its own line (or comment lines of its own,
+          -- reflowed where that sets the block larger) above its command,
+          -- nothing wrapped under a mark
+          local first = l.it.text:match("^(.-)\n%./x build\n")
+          assert.is_truthy(first, l.it.text)
+          assert.are.equal("# Build the deno binary (debug mode)", (first:gsub("\n# ", " ")))
+          local shown = select(2, l.it.text:gsub("\n", "")) + 1
           local m = core.measure(l.it)
-          assert.are.equal(12, m.lines, "at " .. wh[1] .. "x" .. wh[2])
+          assert.is_true(shown >= 12)
+          assert.are.equal(shown, m.lines, "at " .. wh[1] .. "x" .. wh[2])
         end
       end
       -- (on its own lines at 85 % of 36 or more, as a wide frame sets long code)

@@ -2,6 +2,7 @@
 -- "$" (prompt), "→" (output), "✓" (success) and "#" (comment) are styled.
 local c = require("vg.scenes.common")
 local bands = require("vg.scenes.bands")
+local comments = require("vg.scenes.comments")
 
 local memo, count = {}, 0   -- the type size chosen for a block, by frame and text
 
@@ -146,6 +147,52 @@ local function whole_first(code, top, low, ok)
   end
   if broken then return broken, true end
   return nil
+end
+
+-- A monospaced character's advance in ems, by font (measured once).
+local advances = {}
+local function advance(code)
+  local font = code.font or ""
+  if not advances[font] then
+    local probe = {}
+    for k, val in pairs(code) do probe[k] = val end
+    probe.text, probe.w, probe.h = string.rep("0", 50), 100000, 10000
+    probe.size, probe.min_size = 100, 100
+    advances[font] = c.measure(probe).width / 5000
+  end
+  return advances[font]
+end
+
+-- The largest size from `top` down to REFLOW_FLOOR at which the block fits
+-- its card with its long comment lines set as several comment lines, every
+-- line whole: {size, lines, from}, or nil (no comment line is what holds it).
+local REFLOW_FLOOR = 24
+-- (no larger: past it comments break into lines of two or three words)
+local REFLOW_TOP = 48
+local reflow_memo, reflow_count = {}, 0
+local function reflowed(code, lines, from, lang, top, key)
+  local hit = reflow_memo[key]
+  if hit ~= nil then return hit or nil end
+  local best = false
+  local probe = {}
+  for k, val in pairs(code) do probe[k] = val end
+  local adv = advance(code)
+  for sz = top, REFLOW_FLOOR, -2 do
+    local shown, origin = comments.reflow(lines, from, math.floor(code.w / (adv * sz)), lang)
+    -- (from here down every comment fits its line as it is)
+    if not shown and origin ~= "long" then break end
+    if shown then
+      probe.text, probe.size, probe.min_size = table.concat(shown, "\n"), sz, sz
+      local m = c.measure(probe)
+      if not (m.shrunk or m.cut) and m.lines <= #shown then
+        best = { size = sz, lines = shown, from = origin }
+        break
+      end
+    end
+  end
+  if reflow_count >= 64 then reflow_memo, reflow_count = {}, 0 end
+  reflow_memo[key], reflow_count = best, reflow_count + 1
+  return best or nil
 end
 
 -- the smallest size a drawing is set at: below the renderer's bar it warns
@@ -317,6 +364,22 @@ return {
     -- unwrapped; the renderer would otherwise wrap them at 36 again
     local whole = stacked and c.fit_size(code, chosen, 24)
     if whole and whole > 24 then code.size, code.min_size = whole, whole end
+    -- a square or tall frame: a comment line too long for the size the
+    -- rest of the block allows is set as several comment lines where that
+    -- sets the block a seventh larger (zoxide's 14 lines of commands under
+    -- their comments at 24, held by a 55-column comment); where the
+    -- renderer would wrap lines under a mark, down to 85 % of that size,
+    -- the size a wrap is taken at rather than shrink: every line whole, a
+    -- comment goes on as a comment, as an editor reflows it
+    if c.roomy(theme) and not drawing then
+      local mn = c.measure(code)
+      local now = mn.final_size
+      local rf = reflowed(code, lines, from, lang, REFLOW_TOP, key)
+      if rf and (rf.size >= now * 1.15 or rf.size >= now * 0.85 and mn.lines > #lines) then
+        lines, from, text = rf.lines, rf.from, table.concat(rf.lines, "\n")
+        code.text, code.size, code.min_size = text, rf.size, rf.size
+      end
+    end
     -- a long line wraps between tokens (under its mark) before the whole
     -- block shrinks far (a tall frame is narrow and has the height; a wide
     -- one shrank a block of one long line to 22); where the wrapped code
@@ -327,6 +390,26 @@ return {
       -- (held at that floor: no wrap between tokens fits there either)
       local mt = c.measure(code)
       if mt.cut or mt.final_size <= code.min_size + 0.01 then code.min_size = floor end
+    end
+    -- a wide frame's comments each over its command, the block held small
+    -- by its height (bat's twelve lines of "# On Fedora" over "dnf install
+    -- bat" at 30 in a card whose right half was empty): each comment after
+    -- its command, in a column, where that sets the block a fifth larger
+    if not c.roomy(theme) and not drawing and not stacked then
+      local beside, origin = comments.beside(lines, lang)
+      if beside then
+        local now = c.measure(code).final_size
+        local probe = {}
+        for k, val in pairs(code) do probe[k] = val end
+        probe.text = table.concat(beside, "\n")
+        local sz = c.fit_size(probe, math.max(44, code.size), 16)
+        if sz >= now * 1.2 then
+          local mapped = {}
+          for i, o in ipairs(origin) do mapped[i] = from[o] end
+          lines, from, text = beside, mapped, probe.text
+          code.text, code.size, code.min_size = text, sz, sz
+        end
+      end
     end
     -- a drawing too wide for a square or tall frame: bands of its columns
     -- stacked, each larger, rather than the whole at a size nobody reads
