@@ -660,6 +660,34 @@ static void one_slide_counts_no_shown_row(void **state) {
   cJSON_Delete(m);
 }
 
+/* A caption names its table: a paragraph "Table 1: …" right before it,
+ * or an HTML <caption>, is shown over the table (the slide's description)
+ * and said without its label; before, the first was said as "Table 1: …"
+ * and never shown, the second dropped. */
+static void caption_shown_and_said(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\n## Platforms\n\nTable 1: Supported platforms and their minimum versions.\n\n"
+                "| Platform | Minimum |\n|---|---|\n| Linux | 4.19 |\n| macOS | 12 |\n\n"
+                "## Limits\n\n<table>\n<caption>Default limits of the server</caption>\n"
+                "<tr><th>Limit</th><th>Value</th></tr>\n<tr><td>connections</td><td>1024</td></tr>\n"
+                "<tr><td>timeout</td><td>30 s</td></tr>\n</table>\n");
+  vgi_diags d;
+  cJSON *m = load_text("captions.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *t[8];
+  assert_int_equal(table_scenes(m, t), 2);
+  const cJSON *vc0 = cJSON_GetObjectItem(t[0], "visual_content"), *vc1 = cJSON_GetObjectItem(t[1], "visual_content");
+  assert_string_equal(sget(vc0, "description"), "Table 1: Supported platforms and their minimum versions.");
+  const char *s0 = sget(t[0], "narration");
+  static const char said0[] = "Supported platforms and their minimum versions. ", said1[] = "Default limits of the server. ";
+  if (strncmp(s0, said0, strlen(said0)) || strstr(s0, "Table 1")) fail_msg("%s", s0);
+  assert_string_equal(sget(vc1, "description"), "Default limits of the server");
+  const char *s1 = sget(t[1], "narration");
+  if (strncmp(s1, said1, strlen(said1))) fail_msg("%s", s1);
+  cJSON_Delete(m);
+}
+
 /* The noun that counts the rows left unsaid is looked up, never made from
  * the spelling: "Status" and "Class" count statuses and classes; a name
  * that is no noun of the table ("Analysis", "Data", "Nr.", "Key/Value",
@@ -1127,6 +1155,7 @@ int main(void) {
     cmocka_unit_test(rows_left_named),
     cmocka_unit_test(rows_named_by_known_nouns),
     cmocka_unit_test(one_slide_counts_no_shown_row),
+    cmocka_unit_test(caption_shown_and_said),
     cmocka_unit_test(word_columns_said_first),
     cmocka_unit_test(translated_options_no_capitals_header),
     cmocka_unit_test(number_rows_named_after_colon),
