@@ -6252,6 +6252,9 @@ static void table_block(md *m, cmark_node *n) {
         free(said);
         said = NULL;
       }
+      /* (rows all shown and none said leave nothing: the prose's colon
+       * then ends it, below) */
+      if (said && !*said) free(said), said = NULL;
       vgi_buf nb = {0};
       if (first && narr && *narr) vgi_buf_puts(&nb, narr);
       if (first && !said && nb.n && nb.s[nb.n - 1] == ':') nb.s[nb.n - 1] = '.';   /* (nothing follows it now) */
