@@ -783,6 +783,13 @@ static void unread_add(cJSON *unread, const cJSON *r) {
  * have no short names (vgi_table_row_names) or are fewer than two. */
 static char *unread_names(const cJSON *vc, const cJSON *unread, const char *lang) {
   if (!unread || cJSON_GetArraySize(unread) < 2) return NULL;
+  /* (rows named by a category they share say nothing by it: "Profiling,
+   * Profiling, and Debugger") */
+  for (const cJSON *a = unread->child; a; a = a->next)
+    for (const cJSON *b = a->next; b; b = b->next) {
+      const char *x = cell_text(cJSON_GetArrayItem(a, 0)), *y = cell_text(cJSON_GetArrayItem(b, 0));
+      if (x && y && !strcmp(x, y)) return NULL;
+    }
   cJSON *part = cJSON_CreateObject();
   if (!part) abort();
   const cJSON *cols = cJSON_GetObjectItemCaseSensitive(vc, "columns");

@@ -658,6 +658,15 @@ static void one_slide_counts_no_shown_row(void **state) {
     fail_msg("%s", letters);
   if (!strstr(sizes, "1: 512, 8.") || strstr(sizes, " more ")) fail_msg("%s", sizes);
   cJSON_Delete(m);
+  /* (rows whose names repeat, a category's, are not named by it) */
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\n## Tools\n\n| Type | Tool | Tier |\n|---|---|---|\n");
+  for (int i = 0; i < 7; i++) doc_add("| %s | tool number %d | %d |\n", i < 5 ? "Profiling" : "Debugger", i, i % 3);
+  m = load_text("kinds.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(table_scenes(m, t), 1);
+  if (strstr(sget(t[0], "narration"), "Profiling, Profiling")) fail_msg("%s", sget(t[0], "narration"));
+  cJSON_Delete(m);
 }
 
 /* A caption names its table: a paragraph "Table 1: …" right before it,
