@@ -716,9 +716,32 @@ static void layout_md(vgi_buf *b, const char *p, const char *end) {
   vgi_buf_free(&c);
 }
 
+/* A table's <caption> in [p, end), before its first row, as the paragraph
+ * "Table: …" before the GFM table (the Markdown reader shows it over the
+ * table and says it) */
+static void caption_md(vgi_buf *b, const char *p, const char *end) {
+  const char *c = find_ci(p, end, "<caption");
+  const char *tr = find_ci(p, end, "<tr");
+  if (!c || (tr && tr < c)) return;
+  const char *gt = memchr(c, '>', (size_t)(end - c));
+  if (!gt) return;
+  const char *ce = find_ci(gt, end, "</caption");
+  if (!ce) return;
+  vgi_buf t = {0};
+  inline_md(&t, gt + 1, ce, NULL, 0);
+  if (t.s && has_word(t.s)) {
+    blank_line(b);
+    vgi_buf_puts(b, "Table: ");
+    vgi_buf_puts(b, vgi_squash(t.s));
+    vgi_buf_puts(b, "\n\n");
+  }
+  vgi_buf_free(&t);
+}
+
 /* <table> [p, end) as a GFM table: its first row the header, rows padded to
  * the widest; a table of one row (a layout) as a paragraph of its cells */
 static void table_md(vgi_buf *b, const char *p, const char *end) {
+  const char *p0 = p;
   if (layout_depth < LAYOUT_DEPTH && layout_table(p, end)) {
     layout_md(b, p, end);
     return;
@@ -762,6 +785,7 @@ static void table_md(vgi_buf *b, const char *p, const char *end) {
       if (*q != '|' || (q > rows.s && q[-1] == '\\')) vgi_buf_add(b, q, 1);
     vgi_buf_puts(b, "\n");
   } else if (n >= 2) {
+    caption_md(b, p0, end);
     for (char *line = rows.s; line && *line;) {
       char *nl = strchr(line, '\n');
       *nl = 0;

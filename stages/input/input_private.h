@@ -501,7 +501,9 @@ char *vgi_table_row_names(const cJSON *vc, const char *lang);
  * ("The table also shows …": a later group of a wide table's columns).
  * words_for_rows < 0: the columns alone. */
 #define VGI_TABLE_MORE_COLUMNS 2
-/* more < 0: rows left unsaid are not counted (later slides show them);
+/* more: rows not on this slide, counted ("And 3 more rows."); the rows it
+ * shows and does not read are named when they have short names, never
+ * counted; more < 0: nothing of the rows left unsaid (later slides show them);
  * total > 1: the columns named with the table's size ("… for 27 rows.") */
 char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_rows, int max_rows, int more,
                             int columns, int total);

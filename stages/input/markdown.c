@@ -6052,6 +6052,55 @@ static int history_table(const cJSON *cols, const cJSON *rows) {
 static int rows_said_by_keys(const char *said, const cJSON *rows);
 static int intro_names_rows(const char *narr, const cJSON *rows);
 
+/* A table's caption: a paragraph that names the table it stands before
+ * ("Table 1: Supported platforms.", "Table: Default limits", "Tabelle 2.
+ * Grenzen"; an HTML <caption> comes as "Table: …"); what it says after its
+ * label, NULL when the paragraph is no caption; *numbered when the label
+ * has a number. */
+static const char *table_caption(const char *s, int *numbered) {
+  static const char *const words[] = { "table", "tabelle", "tableau", "tabla", "tabella", "tabel", "tabela",
+    "таблица", NULL };
+  for (int i = 0; words[i]; i++) {
+    size_t l = strlen(words[i]);
+    if (strncasecmp(s, words[i], l)) continue;
+    const char *q = s + l;
+    *numbered = *q == ' ' && isdigit((unsigned char)q[1]);
+    if (*numbered) {
+      q++;
+      while (isdigit((unsigned char)*q) || ((*q == '-' || *q == '.') && isdigit((unsigned char)q[1]))) q++;
+    }
+    if (*q != ':' && !(*q == '.' && q > s + l)) return NULL;
+    q++;
+    if (*q != ' ') return NULL;
+    while (*q == ' ') q++;
+    return vgi_word_count(q) > 0 ? q : NULL;
+  }
+  return NULL;
+}
+
+/* The caption of the table that follows (table_caption), taken from the
+ * prose: shown over the table, said without its label ("Supported
+ * platforms."). Caller frees; NULL when the last paragraph is none. */
+static char *take_table_caption(md *m) {
+  if (!m->nprose) return NULL;
+  para *p = &m->prose[m->nprose - 1];
+  int numbered = 0;
+  const char *said = p->cont ? NULL : table_caption(p->text, &numbered);
+  if (!said) return NULL;
+  /* (shown whole where it numbers the table, "Table 1: …"; else its words) */
+  char *shown = vgi_strdup(numbered ? p->text : said);
+  size_t l = strlen(said);
+  /* (said as a sentence: "Default limits of the server" closed with a stop) */
+  int open = l && !strchr(".!?:", said[l - 1]);
+  char *t = malloc(l + (open ? strlen(vgi_phrase(m->lang, "stop")) : 0) + 1);
+  if (!t) abort();
+  memcpy(t, said, l + 1);
+  if (open) strcat(t, vgi_phrase(m->lang, "stop"));
+  free(p->text);
+  p->text = t;
+  return shown;
+}
+
 static void table_block(md *m, cmark_node *n) {
   if (badge_table(n)) return;
   api_flush(m, 1);   /* API references */
@@ -6102,6 +6151,7 @@ static void table_block(md *m, cmark_node *n) {
                  summary ? "a table of %d rows: %d are shown (%d with --detail full)"
                          : "a table of %d rows: the first %d are shown",
                  nrows, kept, table_rows_shown(0, groups));
+  char *caption = take_table_caption(m);
   char *narr = take_narration(m);
   int pages = (kept + TABLE_ROWS - 1) / TABLE_ROWS;
   /* rows spread evenly over the pages: 9 rows are 5 + 4, not 8 + 1 */
@@ -6162,6 +6212,12 @@ static void table_block(md *m, cmark_node *n) {
     const cJSON *r = rows->child;
     for (int page = 0; page < pages; page++) {
       cJSON *vc = visual(m);
+      if (caption) {
+        /* (the caption names this table, on each of its slides) */
+        cJSON_DeleteItemFromObjectCaseSensitive(vc, "description");
+        cJSON_DeleteItemFromObjectCaseSensitive(vc, VGI_CTX_KEY);
+        cJSON_AddStringToObject(vc, "description", caption);
+      }
       if (page > 0 && !cJSON_GetObjectItemCaseSensitive(vc, "description"))
         cJSON_AddStringToObject(vc, "description", vgi_phrase(m->lang, "l_continued"));
       describe(vc, cols_note);
@@ -6196,6 +6252,9 @@ static void table_block(md *m, cmark_node *n) {
         free(said);
         said = NULL;
       }
+      /* (rows all shown and none said leave nothing: the prose's colon
+       * then ends it, below) */
+      if (said && !*said) free(said), said = NULL;
       vgi_buf nb = {0};
       if (first && narr && *narr) vgi_buf_puts(&nb, narr);
       if (first && !said && nb.n && nb.s[nb.n - 1] == ':') nb.s[nb.n - 1] = '.';   /* (nothing follows it now) */
@@ -6238,6 +6297,7 @@ static void table_block(md *m, cmark_node *n) {
     }
   }
   free(narr);
+  free(caption);
   cJSON_Delete(cols);
   cJSON_Delete(rows);
 }

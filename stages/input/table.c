@@ -773,10 +773,37 @@ static char *first_sentence(const char *t, int max) {
   return out;
 }
 
+/* A row of a slide left unread, kept by reference (the slide owns it). */
+static void unread_add(cJSON *unread, const cJSON *r) {
+  if (unread) cJSON_AddItemReferenceToArray(unread, (cJSON *)r);
+}
+
+/* The names of the rows a slide shows and its narration did not read
+ * ("ag, ugrep, and ack."), as a later page says its rows; NULL when they
+ * have no short names (vgi_table_row_names) or are fewer than two. */
+static char *unread_names(const cJSON *vc, const cJSON *unread, const char *lang) {
+  if (!unread || cJSON_GetArraySize(unread) < 2) return NULL;
+  /* (rows named by a category they share say nothing by it: "Profiling,
+   * Profiling, and Debugger") */
+  for (const cJSON *a = unread->child; a; a = a->next)
+    for (const cJSON *b = a->next; b; b = b->next) {
+      const char *x = cell_text(cJSON_GetArrayItem(a, 0)), *y = cell_text(cJSON_GetArrayItem(b, 0));
+      if (x && y && !strcmp(x, y)) return NULL;
+    }
+  cJSON *part = cJSON_CreateObject();
+  if (!part) abort();
+  const cJSON *cols = cJSON_GetObjectItemCaseSensitive(vc, "columns");
+  if (cols) cJSON_AddItemReferenceToObject(part, "columns", (cJSON *)cols);
+  cJSON_AddItemReferenceToObject(part, "rows", (cJSON *)unread);
+  char *names = vgi_table_row_names(part, lang);
+  cJSON_Delete(part);
+  return names;
+}
+
 /* As vgi_table_narration, with a budget of `words` for the rows (< 0:
  * nothing of the rows, said or counted), at most max_rows rows read (0: no
- * limit), and `more` rows not on this slide counted with those left unread
- * ("And 12 more rows."); the columns named first when `columns`, the ones
+ * limit), and `more` rows not on this slide counted ("And 12 more rows.");
+ * the rows it shows and does not read are named, never counted; the columns named first when `columns`, the ones
  * after the key as more of the table's when VGI_TABLE_MORE_COLUMNS. */
 char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_rows, int max_rows, int more,
                             int columns, int total) {
@@ -855,6 +882,9 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
   }
   if (words_for_rows < 0) return vgi_buf_take(&b);
   int budget = words_for_rows, left = more, read = 0;
+  /* the rows of this slide left unread: shown, so never counted */
+  cJSON *unread = cJSON_CreateArray();
+  if (!unread) abort();
   /* the words a "Press K to …" row adds to the row it says ("Press", "or",
    * "to", "shift"), and the words of the rows so said before they were
    * added: a row limit (a summary's three) is a time, and the added words
@@ -877,7 +907,7 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
   int nkeys = 0;
   for (const cJSON *r = cJSON_IsArray(rows) ? rows->child : NULL; r; r = r->next) {
     if (!cJSON_IsArray(r)) continue;
-    if (budget <= 0 || (max_rows > 0 && read >= max_rows)) { left++; continue; }
+    if (budget <= 0 || (max_rows > 0 && read >= max_rows)) { left++; unread_add(unread, r); continue; }
     const char *said[CELLS_READ];
     char *cut[CELLS_READ] = {0};
     int ns = 0;
@@ -938,6 +968,7 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     if (ns == 1 && first_said && unsaid) {
       if (nkeys < KEYS_MAX) keys[nkeys++] = said[0];
       ns = 0, left++;
+      unread_add(unread, r);
     }
     if (!ns) {
       for (int i = 0; i < CELLS_READ; i++) free(cut[i]);
@@ -961,12 +992,18 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     }
     for (int i = 0; i < CELLS_READ; i++) free(cut[i]);
     int rw = words(row.s);
-    if (rw > budget && budget < words_for_rows) { vgi_buf_free(&row); left++; budget = 0; continue; }
+    if (rw > budget && budget < words_for_rows) { vgi_buf_free(&row); left++; unread_add(unread, r); budget = 0; continue; }
     if (pressed && max_rows > 0 && read + 1 > (max_rows + 1) / 2) {
       int f = framing + (rw > row_plain ? rw - row_plain : 0), p = plain + row_plain;
       /* (rows used: those said, and the added words counted in rows of
        * the plain rows' mean length) */
-      if (p > 0 && read + 1 + f * (read + 1) / p > max_rows) { vgi_buf_free(&row); left++; budget = 0; continue; }
+      if (p > 0 && read + 1 + f * (read + 1) / p > max_rows) {
+        vgi_buf_free(&row);
+        left++;
+        unread_add(unread, r);
+        budget = 0;
+        continue;
+      }
     }
     if (pressed) framing += rw > row_plain ? rw - row_plain : 0, plain += row_plain;
     budget -= rw;
@@ -989,8 +1026,20 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
     vgi_buf_free(&j);
     left = more;
+    cJSON_Delete(unread);
+    unread = NULL;
   }
-  char *m = quiet ? NULL : vgi_table_more(vc, lang, left);
+  /* the rows shown here and not read are named where they have short
+   * names ("ag, ugrep, and ack."), else left to be read on screen: counted
+   * ("And 5 more rows.") they were heard as rows the slide did not show */
+  char *unread_said = !quiet && left > more ? unread_names(vc, unread, lang) : NULL;
+  cJSON_Delete(unread);
+  if (unread_said) {
+    if (b.n) vgi_buf_puts(&b, " ");
+    vgi_buf_puts(&b, unread_said);
+    free(unread_said);
+  }
+  char *m = quiet ? NULL : vgi_table_more(vc, lang, more);
   if (m) {
     if (b.n) vgi_buf_puts(&b, " ");
     vgi_buf_puts(&b, m);

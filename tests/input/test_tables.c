@@ -634,6 +634,69 @@ static void rows_left_named(void **state) {
   cJSON_Delete(m);
 }
 
+/* A table on one slide counts none of the rows it shows: those it does
+ * not read are named where they have short names ("delta, epsilon, zeta,
+ * and eta."), else left to be read ("And 4 more rows." over a slide that
+ * showed them); only rows no slide shows are counted. */
+static void one_slide_counts_no_shown_row(void **state) {
+  (void)state;
+  static const char *const greek[] = { "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta" };
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\n## Letters\n\n| Name | Meaning |\n|---|---|\n");
+  for (int i = 0; i < 7; i++) doc_add("| %s | letter number %d |\n", greek[i], i + 1);
+  doc_add("%s", "\n## Sizes\n\n| Block | Bytes | Pages |\n|---|---|---|\n");
+  for (int i = 0; i < 7; i++) doc_add("| %d | %d | %d |\n", i + 1, 512 * (i + 1), 8 * (i + 1));
+  vgi_diags d;
+  cJSON *m = load_text("shown.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *t[8];
+  assert_int_equal(table_scenes(m, t), 2);
+  const char *letters = sget(t[0], "narration"), *sizes = sget(t[1], "narration");
+  assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(t[0], "visual_content"), "rows")), 7);
+  if (!strstr(letters, "alpha: letter number 1.") || !strstr(letters, "delta, epsilon, zeta, and eta.") ||
+      strstr(letters, " more "))
+    fail_msg("%s", letters);
+  if (!strstr(sizes, "1: 512, 8.") || strstr(sizes, " more ")) fail_msg("%s", sizes);
+  cJSON_Delete(m);
+  /* (rows whose names repeat, a category's, are not named by it) */
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\n## Tools\n\n| Type | Tool | Tier |\n|---|---|---|\n");
+  for (int i = 0; i < 7; i++) doc_add("| %s | tool number %d | %d |\n", i < 5 ? "Profiling" : "Debugger", i, i % 3);
+  m = load_text("kinds.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(table_scenes(m, t), 1);
+  if (strstr(sget(t[0], "narration"), "Profiling, Profiling")) fail_msg("%s", sget(t[0], "narration"));
+  cJSON_Delete(m);
+}
+
+/* A caption names its table: a paragraph "Table 1: …" right before it,
+ * or an HTML <caption>, is shown over the table (the slide's description)
+ * and said without its label; before, the first was said as "Table 1: …"
+ * and never shown, the second dropped. */
+static void caption_shown_and_said(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\n## Platforms\n\nTable 1: Supported platforms and their minimum versions.\n\n"
+                "| Platform | Minimum |\n|---|---|\n| Linux | 4.19 |\n| macOS | 12 |\n\n"
+                "## Limits\n\n<table>\n<caption>Default limits of the server</caption>\n"
+                "<tr><th>Limit</th><th>Value</th></tr>\n<tr><td>connections</td><td>1024</td></tr>\n"
+                "<tr><td>timeout</td><td>30 s</td></tr>\n</table>\n");
+  vgi_diags d;
+  cJSON *m = load_text("captions.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *t[8];
+  assert_int_equal(table_scenes(m, t), 2);
+  const cJSON *vc0 = cJSON_GetObjectItem(t[0], "visual_content"), *vc1 = cJSON_GetObjectItem(t[1], "visual_content");
+  assert_string_equal(sget(vc0, "description"), "Table 1: Supported platforms and their minimum versions.");
+  const char *s0 = sget(t[0], "narration");
+  static const char said0[] = "Supported platforms and their minimum versions. ", said1[] = "Default limits of the server. ";
+  if (strncmp(s0, said0, strlen(said0)) || strstr(s0, "Table 1")) fail_msg("%s", s0);
+  assert_string_equal(sget(vc1, "description"), "Default limits of the server");
+  const char *s1 = sget(t[1], "narration");
+  if (strncmp(s1, said1, strlen(said1))) fail_msg("%s", s1);
+  cJSON_Delete(m);
+}
+
 /* The noun that counts the rows left unsaid is looked up, never made from
  * the spelling: "Status" and "Class" count statuses and classes; a name
  * that is no noun of the table ("Analysis", "Data", "Nr.", "Key/Value",
@@ -648,30 +711,31 @@ static void rows_named_by_known_nouns(void **state) {
   doc_add("%s", "# Tables\n\n");
   for (int k = 0; k < 7; k++) {
     doc_add("## Part %d\n\n| %s | Meaning |\n|---|---|\n", k, names[k]);
-    for (int i = 0; i < 6; i++) doc_add("| v%d | meaning %d |\n", i, i);
+    for (int i = 0; i < 20; i++) doc_add("| v%d | meaning %d |\n", i, i);
     doc_add("%s", "\n");
   }
   vgi_diags d;
   cJSON *m = load_text("nouns.md", doc_s, NULL, &d);
   vgi_diags_free(&d);
   const cJSON *t[64];
-  assert_int_equal(table_scenes(m, t), 7);
+  /* (20 rows: 16 shown on two slides, the last counts the 4 no slide shows) */
+  assert_int_equal(table_scenes(m, t), 14);
   for (int k = 0; k < 7; k++) {
-    const char *s = sget(t[k], "narration");
+    const char *s = sget(t[2 * k + 1], "narration");
     if (!strstr(s, said[k])) fail_msg("%s: %s", names[k], s);
   }
   cJSON_Delete(m);
   doc_n = 0;
   doc_add("%s", "---\nlang: de\n---\n# Tabellen\n\n## Optionen\n\n| Option | Bedeutung |\n|---|---|\n");
-  for (int i = 0; i < 6; i++) doc_add("| -%c | schaltet Nummer %d ein |\n", 'a' + i, i);
+  for (int i = 0; i < 20; i++) doc_add("| -%c | schaltet Nummer %d ein |\n", 'a' + i, i);
   doc_add("%s", "\n## Termine\n\n| Datum | Ereignis |\n|---|---|\n");
-  for (int i = 0; i < 6; i++) doc_add("| %d. Mai | Treffen Nummer %d |\n", i + 1, i);
+  for (int i = 0; i < 20; i++) doc_add("| %d. Mai | Treffen Nummer %d |\n", i + 1, i);
   m = load_text("optionen.md", doc_s, NULL, &d);
   vgi_diags_free(&d);
-  assert_int_equal(table_scenes(m, t), 2);
-  assert_non_null(strstr(sget(t[0], "narration"), " weitere Optionen."));
-  assert_non_null(strstr(sget(t[1], "narration"), " weitere Zeilen."));
-  assert_null(strstr(sget(t[1], "narration"), "Datums"));
+  assert_int_equal(table_scenes(m, t), 4);
+  assert_non_null(strstr(sget(t[1], "narration"), " weitere Optionen."));
+  assert_non_null(strstr(sget(t[3], "narration"), " weitere Zeilen."));
+  assert_null(strstr(sget(t[3], "narration"), "Datums"));
   cJSON_Delete(m);
 }
 
@@ -1099,6 +1163,8 @@ int main(void) {
     cmocka_unit_test(japanese_sentence_cells_one_stop),
     cmocka_unit_test(rows_left_named),
     cmocka_unit_test(rows_named_by_known_nouns),
+    cmocka_unit_test(one_slide_counts_no_shown_row),
+    cmocka_unit_test(caption_shown_and_said),
     cmocka_unit_test(word_columns_said_first),
     cmocka_unit_test(translated_options_no_capitals_header),
     cmocka_unit_test(number_rows_named_after_colon),
