@@ -1744,9 +1744,6 @@ static int natural_cut_at(const hl_words *h, int k, int waits) {
   const char *w = t + h->ws[k - 1];
   size_t wl = h->we[k - 1] - h->ws[k - 1];
   if (is_joiner(w, wl) || in_list(articles, w, wl) || (waits && dangling_end(h, k))) return 0;
-  /* not between the halves of a correlative pair ("як текстові файли, |
-   * так і двійкові дані") */
-  if (k < h->n && open_correlative(t, h->we[k - 1])) return 0;
   if (h->cjk && k < h->n && inside_latin_run(t, h->ws[k])) return 0;
   /* not after a clause of one word that a semicolon or a colon opened
    * ("… ввода; необходимо, | поскольку …") */
@@ -2382,10 +2379,10 @@ char *vgi_headline(const char *s) {
   }
   if (!cut) {
     /* twelve words without the joining words, articles and subjects at
-     * their end, nor a correlative's first half alone */
+     * their end */
     int k = HEADLINE_WORDS;
     while (k > 4 && (dangling_end(&hw, k) || in_list(subject_pronouns, t + ws[k - 1], we[k - 1] - ws[k - 1]) ||
-                     (hw.cjk && k < n && inside_latin_run(t, ws[k])) || open_correlative(t, we[k - 1])))
+                     (hw.cjk && k < n && inside_latin_run(t, ws[k]))))
       k--;
     cut = we[k - 1];
   }
