@@ -574,6 +574,7 @@ int vgi_cut_keeps_meaning(const char *s, size_t cut);
 /* The words of t (split at spaces): byte ranges [ws[i], we[i]), at most max. */
 int vgi_split_words(const char *t, size_t ws[], size_t we[], int max);
 int vgi_cut_in_phrase(const char *t, size_t cut);    /* t cut there stops inside a phrase ("offers | …") */
+int vgi_open_correlative(const char *t, size_t cut);   /* t cut there leaves a pair open ("як …, | так і …") */
 int vgi_dangling_end(const char *t, size_t cut);     /* t cut there ends on a word that waits ("dans le", "kunt u") */
 int vgi_verb_after(const char *t, size_t end);      /* t[0, end) holds the verb of a subject before it */
 /* 1 when s[0..cut) ends a Chinese, Japanese or Korean clause naturally. */

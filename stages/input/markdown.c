@@ -1221,6 +1221,8 @@ static const char *const articles[] = { "the", "a", "an", "this", "these", "its"
   "quelle", "quello", "ciò", "aqueles", "aquelas", "aquele", "degene", "diegene", "datgene",
   "те", "тех", "тем", "теми", "того", "тот", "та", "то", "ту", "такие", "такой", "такая", "такое",
   "таких", "этого", "этих", "тому", "том",
+  /* ... Ukrainian's ("… так і ті, для використання яких …") */
+  "ті", "тих", "тим", "тими", "той", "тієї", "тій", "тою", "такі", "такий", "таке", "така",
   /* copulas and auxiliaries of Indonesian, Polish, Czech, Turkish, Vietnamese */
   "adalah", "ialah", "merupakan", "akan", "sudah", "telah", "jest", "są", "był", "była", "było",
   "będzie", "je", "jsou", "bir", "là", "được", "sẽ",
@@ -1736,6 +1738,7 @@ int vgi_dangling_end(const char *t, size_t cut) {
 
 /* (natural_cut_at with `waits` 0 lets a cut end on a negation, an
  * auxiliary or an inverted subject, which the caller then trims off) */
+static int open_correlative(const char *t, size_t cut);
 static int natural_cut_at(const hl_words *h, int k, int waits) {
   const char *t = h->t;
   const char *w = t + h->ws[k - 1];
@@ -2372,7 +2375,7 @@ char *vgi_headline(const char *s) {
      * le guide tienne sur une seule page"), rather than a main clause cut
      * in its middle */
     for (int i = 4; i < n && i <= HEADLINE_WORDS && !cut; i++)
-      if (t[we[i - 1] - 1] == ',') cut = we[i - 1];
+      if (t[we[i - 1] - 1] == ',' && !open_correlative(t, we[i - 1])) cut = we[i - 1];
   }
   if (!cut) {
     /* twelve words without the joining words, articles and subjects at
@@ -2628,6 +2631,81 @@ static int modal_verb_interrupted(const char *t, size_t cut) {
   return ql && islower((unsigned char)*q) && !in_list(clause, q, ql);
 }
 
+/* Correlative pairs: a statement that opens the first half says its second
+ * half after a comma ("включає як стандартні команди, | так і ті, …",
+ * "sowohl A | als auch B"); cut between them, the headline leaves the
+ * pair open. The halves as lower-case words, a space between words. */
+static const struct { const char *open, *close[4]; } correlative_pairs[] = {
+  { "як", { "так і", "так й", NULL } },
+  { "как", { "так и", NULL } },
+  { "не лише", { "а й", "але й", "але і", NULL } },
+  { "не тільки", { "а й", "але й", "але і", NULL } },
+  { "не только", { "но и", "а и", NULL } },
+  { "zarówno", { "jak i", "jak również", "jak też", NULL } },
+  { "nie tylko", { "ale", "lecz", NULL } }, { "nejen", { "ale", "nýbrž", NULL } },
+  { "sowohl", { "als auch", NULL } }, { "nicht nur", { "sondern", NULL } }, { "weder", { "noch", NULL } },
+  { "entweder", { "oder", NULL } }, { "zowel", { "als", NULL } }, { "niet alleen", { "maar", NULL } },
+  { "not only", { "but", NULL } }, { "either", { "or", NULL } }, { "neither", { "nor", NULL } },
+  { "non seulement", { "mais", NULL } }, { "aussi bien", { "que", NULL } }, { "tanto", { "como", "quanto", NULL } },
+  { "no solo", { "sino", NULL } }, { "no sólo", { "sino", NULL } }, { "non solo", { "ma", NULL } },
+  { "não só", { "mas", NULL } }, { "não apenas", { "mas", NULL } } };
+
+/* The end of the phrase p (words separated by one space, matched as
+ * in_list matches a word, within one clause) when the words of t from w on
+ * are p, else NULL */
+static const char *phrase_at(const char *w, const char *p) {
+  while (*p) {
+    while (*w == ' ') w++;
+    size_t wl = strcspn(w, " "), pl = strcspn(p, " ");
+    char one[64];
+    if (!wl || pl >= sizeof one) return NULL;
+    memcpy(one, p, pl);
+    one[pl] = 0;
+    if (!in_list((const char *const[]){ one, NULL }, w, wl)) return NULL;
+    if (p[pl] && strchr(",;:.!?", w[wl - 1])) return NULL;   /* (only its last word ends the clause) */
+    w += wl;
+    p += pl;
+    while (*p == ' ') p++;
+  }
+  return w;
+}
+
+/* 1 when t cut at byte `cut` leaves a correlative pair open: its first
+ * half before the cut, in the sentence the cut is in, and the first second
+ * half after it ending after the cut (said after it, or cut in two: "як
+ * …, так | і …"). */
+static int open_correlative(const char *t, size_t cut) {
+  size_t s = 0;   /* the sentence's start */
+  for (size_t q = 0; q + 1 < cut && t[q]; q++)
+    if (strchr(".!?;", t[q]) && t[q + 1] == ' ') s = q + 2;
+  for (size_t k = 0; k < sizeof correlative_pairs / sizeof *correlative_pairs; k++) {
+    for (size_t q = s; q < cut && t[q];) {
+      while (t[q] == ' ') q++;
+      if (q >= cut || !t[q]) break;
+      if (phrase_at(t + q, correlative_pairs[k].open)) {
+        /* its second half: the first after it in the sentence */
+        for (const char *w = t + q + strcspn(t + q, " "); *w;) {
+          while (*w == ' ') w++;
+          if (!*w) break;
+          const char *e = NULL;
+          for (int c = 0; !e && correlative_pairs[k].close[c]; c++) e = phrase_at(w, correlative_pairs[k].close[c]);
+          if (e) {
+            if ((size_t)(e - t) > cut) return 1;
+            break;   /* the pair closes before the cut */
+          }
+          size_t wl = strcspn(w, " ");
+          if (wl && strchr(".!?;", w[wl - 1])) break;   /* the sentence ends */
+          w += wl;
+        }
+      }
+      q += strcspn(t + q, " ");
+    }
+  }
+  return 0;
+}
+
+int vgi_open_correlative(const char *t, size_t cut) { return open_correlative(t, cut); }
+
 /* 1 when t cut at byte `cut` keeps its meaning: the cut is outside
  * brackets, quotes and code, and what goes carries no negation or
  * restriction ("not", "never", "only", "unless", "n't"). */
@@ -2649,6 +2727,7 @@ int vgi_cut_keeps_meaning(const char *t, size_t cut) {
   if (depth || dq || curly || tick) return 0;
   if (open_condition(t, cut)) return 0;
   if (modal_verb_interrupted(t, cut)) return 0;
+  if (open_correlative(t, cut)) return 0;
   /* a participle alone after a comma (", depending | on the settings"): a
    * fragment whose phrase is cut off */
   {
@@ -2821,8 +2900,10 @@ char *vgi_short_clause(const char *s, int max) {
       break;
     }
   /* the words that wait for what the cut leaves out go ("fișierele
-   * rezultate nu | vor fi …"), down to four */
-  while (best > 4 && dangling_end(&hw, best)) best--;
+   * rezultate nu | vor fi …"), down to four, and so does a correlative's
+   * open first half ("… так і ті" lost "ті", then "так і": "включає в
+   * себе | як стандартні команди" says one half of two) */
+  while (best > 4 && (dangling_end(&hw, best) || open_correlative(t, we[best - 1]))) best--;
   if (best) {
     t[we[best - 1]] = 0;
     l = strlen(t);

@@ -813,6 +813,10 @@ static char *clause_headline(char *a, char *h) {
                !strncmp(a + i, " \xE2\x80\x93 ", 5) || !strncmp(a + i, " - ", 3) || !strncmp(a + i, " -- ", 4);
     if (!mark) continue;
     if (opening && a[i] == ',') { opening = 0; continue; }
+    /* (not between a correlative's halves, "як …, | так і …", nor after
+     * a word that waits for the clause after the mark, "так і ті, | для
+     * використання яких …") */
+    if (vgi_open_correlative(a, i) || vgi_dangling_end(a, i)) continue;
     if (i == hl) { free(a); return h; }
     char keep = a[i];
     a[i] = 0;

@@ -941,6 +941,40 @@ static void url_code_breaks(const char *txt, PangoAttrList *attrs, int strict) {
   }
 }
 
+/* 1 when the first strong letter of p[0, n) is right to left (a
+ * RIGHT-TO-LEFT MARK counts) */
+static int first_strong_rtl(const char *p, size_t n) {
+  for (const char *q = p; q < p + n && *q; q = g_utf8_next_char(q)) {
+    gunichar c = g_utf8_get_char_validated(q, (gssize)(p + n - q));
+    if (c == (gunichar)-1 || c == (gunichar)-2) return 0;
+    if (c == 0x200F || (c >= 0x0590 && c < 0x0900) || (c >= 0xFB1D && c < 0xFE00) || (c >= 0xFE70 && c < 0xFF00))
+      return 1;
+    if (c == 0x200E || g_unichar_isalpha(c)) return 0;
+  }
+  return 0;
+}
+
+/* Arabic, Persian and Hebrew are not hyphenated: a word too long for its
+ * line breaks with no hyphen in a paragraph set right to left. Pango put
+ * one at the logical end of a Latin word's piece ("sourcemapconfigurationg-"
+ * over "enerator…" in an Arabic bullet), which is the right-hand end, where
+ * a right-to-left line starts. Each paragraph (line of text) whose first
+ * strong letter is right to left (a RIGHT-TO-LEFT MARK, which
+ * set_layout_text puts first, counts) gets no hyphens. */
+static void rtl_no_hyphens(const char *txt, PangoAttrList *attrs) {
+  for (const char *p = txt; *p;) {
+    size_t n = strcspn(p, "\n");
+    if (first_strong_rtl(p, n)) {
+      PangoAttribute *nh = pango_attr_insert_hyphens_new(FALSE);
+      nh->start_index = (guint)(p - txt);
+      nh->end_index = (guint)(p - txt + n);
+      pango_attr_list_insert(attrs, nh);
+    }
+    p += n;
+    if (*p) p++;
+  }
+}
+
 static PangoLayout *build_layout(rd_thread *t, const rd_text_spec *s, PangoFontDescription *fd, int tokens) {
   /* Code is laid out left to right, as an editor or a terminal shows it:
    * a line whose first letter is Arabic or Hebrew (a comment, "# تثبيت Go")
@@ -962,6 +996,7 @@ static PangoLayout *build_layout(rd_thread *t, const rd_text_spec *s, PangoFontD
     int spans = RD_MAX_BREAK_SPANS;
     lang_attrs(pango_layout_get_text(l), s->lang, attrs, &spans);
     if (tokens) token_breaks(pango_layout_get_text(l), attrs, &spans);
+    rtl_no_hyphens(pango_layout_get_text(l), attrs);
   }
   if (s->letter_spacing != 0)
     pango_attr_list_insert(attrs, pango_attr_letter_spacing_new((int)(s->letter_spacing * PANGO_SCALE)));
@@ -1317,11 +1352,22 @@ static int inner_breaks(PangoLayout *l, int lines) {
   return n;
 }
 
+/* 1 when the layout's text sits at the right of its width: aligned right,
+ * or aligned left in a paragraph set right to left (Pango swaps left and
+ * right for a paragraph whose direction, taken from its first strong
+ * letter, is not the context's; the first line's tells). */
+static int flush_right(PangoLayout *l, const rd_text_spec *s) {
+  PangoLayoutLine *ln = pango_layout_get_line_readonly(l, 0);
+  int rtl = ln && ln->resolved_dir == PANGO_DIRECTION_RTL;
+  return s->align == RD_ALIGN_RIGHT ? !rtl : s->align == RD_ALIGN_LEFT && rtl;
+}
+
 /* A wrapped text with a paragraph that ends on a runt (above) is set narrower,
  * step by step, as little as brings a character or a word down to it, on
  * as many lines and never below 70 % of its box (60 % for Han or kana): a
  * lone last word or character reads as a slip. The box stays where it is
- * (f->dx keeps centred and right-aligned text in place). */
+ * (f->dx keeps centred and right-aligned text in place, and a right-to-left
+ * paragraph at the right: Arabic set narrower had been moved to the left). */
 static void balance_last_line(PangoLayout *l, const rd_text_spec *s, int tokens, rd_fitted *f,
                               double *w, double *h, int *lines) {
   if (s->code || s->wrap == RD_WRAP_NONE || *lines < 2) return;
@@ -1347,7 +1393,7 @@ static void balance_last_line(PangoLayout *l, const rd_text_spec *s, int tokens,
     if (!cjk && inner_breaks(l, n2) > inner) break;
     if (!has_runt(l, n2, &c2)) {
       *w = w2, *h = h2, *lines = n2;
-      f->dx = s->align == RD_ALIGN_CENTER ? (s->w - nw) / 2 : s->align == RD_ALIGN_RIGHT ? s->w - nw : 0;
+      f->dx = s->align == RD_ALIGN_CENTER ? (s->w - nw) / 2 : flush_right(l, s) ? s->w - nw : 0;
       return;
     }
   }

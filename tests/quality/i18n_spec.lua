@@ -148,3 +148,38 @@ describe("phrases", function()
     assert.equals("järg", i18n.t("et", "l_continued"))
   end)
 end)
+
+-- Captions files of a right-to-left video (issue 13): a player sets each
+-- line in the direction of its first strong letter, so each line of a cue
+-- set right to left opens with a RIGHT-TO-LEFT MARK; other cues carry none.
+describe("captions of right-to-left text", function()
+  local captions = require("vg.create.captions")
+  local RLM = "\u{200F}"
+  local cues = {
+    { start = 0, ["end"] = 2, lines = { "GitHub على الخادم الافتراضي", "بعد تثبيت المكتبات." }, rtl = "ar" },
+    { start = 2, ["end"] = 4, lines = { "שלום עולם (בדיקה)." } },
+    { start = 4, ["end"] = 6, lines = { "Run make first." } },
+  }
+  local function lines_of(text)
+    local out = {}
+    for l in (text .. "\n"):gmatch("(.-)\n") do out[#out + 1] = l end
+    return out
+  end
+  for _, kind in ipairs({ "srt", "vtt" }) do
+    it("mark each right-to-left line in " .. kind, function()
+      local marked, plain = 0, 0
+      for _, l in ipairs(lines_of(captions[kind](cues))) do
+        if l:find("[\xD7-\xD9]") then   -- (a Hebrew or Arabic letter's first byte)
+          assert.equals(RLM, l:sub(1, #RLM), l)
+          marked = marked + 1
+        end
+        if l:find("Run make first.", 1, true) then
+          assert.equals("Run make first.", l)
+          plain = plain + 1
+        end
+      end
+      assert.equals(3, marked)
+      assert.equals(1, plain)
+    end)
+  end
+end)

@@ -159,3 +159,58 @@ describe("right-to-left tables", function()
     assert.is_true(s.bar > 540)
   end)
 end)
+
+-- Text set right to left (issue 13): a word too long for its line breaks
+-- with no hyphen (Pango put one at the right-hand end of a Latin word's
+-- piece, where a right-to-left line starts), and a paragraph set narrower
+-- to spare its last line a lone word stays at the right of its box.
+describe("right-to-left text", function()
+  local core = require("vg.render_core")
+  local W, H = 640, 720
+  local function ink(buf, x, y)
+    return buf:pixel(x, y) < 128
+  end
+  -- the bands of rows with ink, and each band's rightmost ink column
+  local function lines_of(buf)
+    local bands, cur = {}, nil
+    for y = 0, H - 1 do
+      local right
+      for x = W - 1, 0, -1 do
+        if ink(buf, x, y) then right = x; break end
+      end
+      if right and not cur then cur = { top = y, right = right }; bands[#bands + 1] = cur
+      elseif right then cur.bottom = y; cur.right = math.max(cur.right, right)
+      elseif cur then cur = nil end
+    end
+    return bands
+  end
+  local function draw(text, lang, w)
+    local item = { type = "text", x = 20, y = 20, w = w or 600, h = 680, text = text, size = 48, min_size = 48,
+      font = "Noto Sans", color = { 0, 0, 0 }, lang = lang }
+    return assert(core.render({ width = W, height = H, background = { 255, 255, 255 }, items = { item } }, W, H))
+  end
+  it("breaks a Latin word without a hyphen in an Arabic paragraph", function()
+    local buf = draw(string.rep("m", 40), "ar")
+    local bands = lines_of(buf)
+    assert.is_true(#bands >= 2, "the word breaks")
+    for i, b in ipairs(bands) do
+      -- the rightmost column with ink is a stem of "m" (as tall as the
+      -- letter), not a hyphen's short stroke
+      local tall = 0
+      for y = b.top, b.bottom or b.top do
+        if ink(buf, b.right, y) or ink(buf, b.right - 1, y) then tall = tall + 1 end
+      end
+      assert.is_true(tall > ((b.bottom or b.top) - b.top + 1) * 0.6, "line " .. i .. " ends in a hyphen")
+    end
+  end)
+  it("keeps an Arabic paragraph set narrower at the right of its box", function()
+    -- a last line of one word: the paragraph is set narrower, its lines
+    -- still end at the box's right edge (x + w = 440)
+    local text = "يمكنك تشغيل الخادم على المنفذ الافتراضي بعد تثبيت المكتبات المطلوبة للتشغيل"
+    local buf = draw(text, "ar", 420)
+    local bands, right = lines_of(buf), 0
+    assert.is_true(#bands >= 2)
+    for _, b in ipairs(bands) do right = math.max(right, b.right) end
+    assert.is_true(right > 440 - 8, "lines end at " .. right)
+  end)
+end)

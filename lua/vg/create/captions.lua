@@ -342,9 +342,34 @@ local function vtt_line(s)
   return (s:gsub("[&<>]", VTT_REFS))
 end
 
+-- The language a cue is laid out in: that of its scene when the scene reads
+-- right to left and the cue holds a letter of its script; else "ar" or "he"
+-- when most of its letters are Arabic or Hebrew (the renderer then sets each
+-- of its lines right to left), else nil (each line by its first letter). A cue that
+-- opens with a Latin name ("JS وخرائط sourcemap …") had been laid out left
+-- to right, its Arabic words read from the wrong end.
+local function cue_lang(lines, rtl)
+  local n = direction.count(table.concat(lines, " "))
+  if n.rtl == 0 then return nil end
+  -- a cue said in a right-to-left language is one of its sentences, read
+  -- from the right however many Latin names it holds ("(in english)،
+  -- «سلام دنیا» در GitHub" had each line laid out by its first letter)
+  if rtl then return rtl end
+  if n.rtl <= n.slanted + n.upright then return nil end
+  return n.hebrew * 2 > n.rtl and "he" or "ar"
+end
+
+-- A cue's lines as caption text. A player sets each line in the
+-- direction of its first strong letter: a right-to-left cue's line that
+-- opens with a Latin name or a number ("GitHub على …") was laid out left to
+-- right, and one that ends in a full stop or a bracket had it at the wrong
+-- end. Each line of a cue laid out right to left (cue_lang) opens with a
+-- RIGHT-TO-LEFT MARK (U+200F, drawn as nothing), as the burnt-in captions
+-- are set.
 local function cue_text(c, line)
+  local mark = cue_lang(c.lines, c.rtl) and "\u{200F}" or ""
   local out = {}
-  for k, l in ipairs(c.lines) do out[k] = line(l) end
+  for k, l in ipairs(c.lines) do out[k] = mark .. line(l) end
   return table.concat(out, "\n")
 end
 
@@ -364,23 +389,6 @@ function M.vtt(cues)
       cue_text(c, vtt_line))
   end
   return table.concat(out, "\n")
-end
-
--- The language a cue is laid out in: that of its scene when the scene reads
--- right to left and the cue holds a letter of its script; else "ar" or "he"
--- when most of its letters are Arabic or Hebrew (the renderer then sets each
--- of its lines right to left), else nil (each line by its first letter). A cue that
--- opens with a Latin name ("JS وخرائط sourcemap …") had been laid out left
--- to right, its Arabic words read from the wrong end.
-local function cue_lang(lines, rtl)
-  local n = direction.count(table.concat(lines, " "))
-  if n.rtl == 0 then return nil end
-  -- a cue said in a right-to-left language is one of its sentences, read
-  -- from the right however many Latin names it holds ("(in english)،
-  -- «سلام دنیا» در GitHub" had each line laid out by its first letter)
-  if rtl then return rtl end
-  if n.rtl <= n.slanted + n.upright then return nil end
-  return n.hebrew * 2 > n.rtl and "he" or "ar"
 end
 
 -- The caption box over the bottom of the picture, in design units.
