@@ -6080,14 +6080,23 @@ static int later_detail(const cJSON *s, int srank) {
  * words, or (Chinese, Japanese: no spaces) more than LONG_CHARS characters. */
 static int long_sentence(const char *t) {
   if (vgi_word_count(t) > LONG_WORDS) return 1;
-  /* (by its wide characters: "Node.js is an open-source, cross-platform
-   * JavaScript runtime environment." is ten words, not a Chinese line) */
+  size_t c = 0;
+  for (const char *p = t; *p; p++) c += ((unsigned char)*p & 0xC0) != 0x80;
+  return vgi_word_count(t) * 8 < (int)c && c > LONG_CHARS;
+}
+
+/* Whether a title's tagline is too long to say with it: long_sentence, but
+ * by its characters only when most are wide ("Node.js is an open-source,
+ * cross-platform JavaScript runtime environment." is ten words, not a
+ * Chinese line). */
+static int long_tagline(const char *t) {
+  if (vgi_word_count(t) > LONG_WORDS) return 1;
   size_t c = 0, wide = 0;
   for (const char *p = t; *p; p++) {
     c += ((unsigned char)*p & 0xC0) != 0x80;
     wide += (unsigned char)*p >= 0xE0;
   }
-  return vgi_word_count(t) * 8 < (int)c && wide * 2 > c && c > LONG_CHARS;
+  return wide * 2 > c && long_sentence(t);
 }
 
 /* With --detail full, a list scene whose prose introduces its items with a
@@ -6410,7 +6419,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         /* "Welcome to Tool. Tool converts files between formats.": what the
          * document is, in its own line under the title, is said with it
          * (its first sentence: a paragraph under the title may hold more) */
-        if (units->child && units->child->next && !long_sentence(vgi_str(units->child->next, "t") ? vgi_str(units->child->next, "t") : ""))
+        if (units->child && units->child->next && !long_tagline(vgi_str(units->child->next, "t") ? vgi_str(units->child->next, "t") : ""))
           cJSON_ReplaceItemInObjectCaseSensitive(units->child->next, "r", cJSON_CreateNumber(0));
       cJSON_AddItemToObject(s, VGI_UNITS_KEY, units);
     }
