@@ -5617,6 +5617,32 @@ static double steps_settle(const cJSON *scene, const char *text, double speech, 
 typedef struct fit_step { int cls, pos, unit, scene; } fit_step;   /* one thing to leave out */
 
 /* When the scene's steps are shown, with the narration the kept units say. */
+/* A unit that asks ("Looking for help?"), and the one after it in its
+ * scene that answers it ("Check out the instructions for getting
+ * support."): a summary says both or neither, never the question alone. */
+static int unit_asks(const fit_unit *u) {
+  const char *t = vgi_str(u->u, "t");
+  size_t n = t ? strlen(t) : 0;
+  while (n && t[n - 1] == ' ') n--;
+  return n && (t[n - 1] == '?' || (n >= 3 && !strncmp(t + n - 3, "\xEF\xBC\x9F", 3)));
+}
+
+/* The kept question unit k answers (the kept unit before it in its scene
+ * asks), or -1. */
+static int answered_by(const fit_scene *f, const fit_unit *fu, int k) {
+  for (int j = k - 1; j >= f->u0; j--)
+    if (fu[j].kept) return fu[j].scene == fu[k].scene && unit_asks(&fu[j]) ? j : -1;
+  return -1;
+}
+
+/* The kept unit after question k that answers it, or -1. */
+static int answer_of(const fit_scene *f, const fit_unit *fu, int k) {
+  if (!unit_asks(&fu[k])) return -1;
+  for (int j = k + 1; j < f->u1; j++)
+    if (fu[j].kept) return unit_asks(&fu[j]) ? -1 : j;
+  return -1;
+}
+
 static void fit_tail(fit_scene *f, const fit_unit *fu, const char *lang) {
   vgi_buf all = {0};
   for (int k = f->u0; k < f->u1; k++)
@@ -5905,6 +5931,114 @@ static cJSON *sentence_units(const char *text, const char *lang, int list, const
   return units;
 }
 
+/* A heading that names the project's license ("License", "📝 Licence",
+ * "Licensing"). */
+static int license_heading(const char *h) {
+  while (*h && !isalnum((unsigned char)*h) && (unsigned char)*h < 0x80) h++;
+  static const char *const words[] = { "license", "licence", "licensing", NULL };
+  for (int i = 0; words[i]; i++) {
+    size_t l = strlen(words[i]);
+    if (!strncasecmp(h, words[i], l) && (!h[l] || strchr(" :.(", h[l]))) return 1;
+  }
+  return 0;
+}
+
+/* Whether s is a license's name alone, no sentence: "MIT", "MIT License",
+ * "Apache-2.0", "GPL v3 or later", "BSD 3-Clause." (up to six words, each
+ * a capitalised word, a number or version, or a word of a license's name). */
+static int license_name_only(const char *s) {
+  static const char *const small[] = { "license", "licence", "or", "and", "later", "version", "the", "v",
+    "clause", NULL };
+  int words = 0, named = 0;
+  for (const char *p = s; *p;) {
+    while (*p == ' ') p++;
+    if (!*p) break;
+    const char *e = p;
+    while (*e && *e != ' ') e++;
+    size_t n = (size_t)(e - p);
+    while (n && strchr(".,;", p[n - 1])) n--;
+    if (n) {
+      words++;
+      int ok = isupper((unsigned char)p[0]) || isdigit((unsigned char)p[0]);
+      if (ok) named = 1;
+      for (int i = 0; small[i] && !ok; i++) ok = strlen(small[i]) == n && !strncasecmp(p, small[i], n);
+      if (!ok && p[0] == 'v' && n > 1 && isdigit((unsigned char)p[1])) ok = 1;   /* "v3" */
+      if (!ok) return 0;
+    }
+    p = e;
+  }
+  return named && words >= 1 && words <= 6;
+}
+
+/* What a license section's bare name ("## License" over "[MIT](LICENSE)")
+ * says: "Licensed under MIT.", as a presenter says it (the slide still
+ * shows "MIT"); else s as it is. Takes s, returns it or a new string. */
+static char *license_said(const char *heading, char *s, const char *lang) {
+  if (!s || !heading || !license_heading(heading) || !english(lang) || !license_name_only(s))
+    return s;
+  size_t n = strlen(s);
+  while (n && (s[n - 1] == '.' || s[n - 1] == ' ')) n--;
+  vgi_buf b = {0};
+  vgi_buf_printf(&b, "Licensed under %.*s.", (int)n, s);
+  free(s);
+  return vgi_buf_take(&b);
+}
+
+/* Whether an item asks the viewer to do something: it opens with a verb
+ * a guide's list of links opens with ("Install the gem", "Read up about
+ * its Usage", "Check out …", "Watch video tutorials"). English. */
+static int imperative_item(const char *t) {
+  static const char *const verbs[] = { "install", "read", "take", "fork", "check", "learn", "put", "customize",
+    "customise", "use", "watch", "migrate", "see", "visit", "try", "join", "follow", "ask", "get", "download",
+    "build", "run", "explore", "browse", "start", "contribute", "report", "find", "open", "add", "write",
+    "create", "discover", "look", "set", "configure", "deploy", "view", "sign", "subscribe", "star", "share",
+    "submit", "help", "make", "go", "choose", "pick", "review", "study", "practice", "practise", "keep", NULL };
+  if (!t) return 0;
+  size_t n = strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+  if (!n || !t[n] || t[n] != ' ' || !isupper((unsigned char)t[0])) return 0;
+  for (int i = 0; verbs[i]; i++)
+    if (strlen(verbs[i]) == n && !strncasecmp(t, verbs[i], n)) return 1;
+  return 0;
+}
+
+/* A summary of a list of things to do ("Getting Started": "Install the
+ * gem", "Read up about its Usage and Configuration", … five of them) said
+ * by its count and its first three: "Five steps. Install the gem, read up
+ * about its Usage and Configuration, take a gander at some existing Sites,
+ * and two more." The first item alone was all a summary said. NULL when
+ * the list is no such list (fewer than four items, or a quarter of them or
+ * more not things to do). English. Caller frees. */
+static char *imperative_list_said(const cJSON *items, int ordered, const char *header) {
+  static const char *const nums[] = { "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve" };
+  static const char *const more[] = { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine" };
+  int n = 0, doing = 0;
+  for (const cJSON *it = cJSON_IsArray(items) ? items->child : NULL; it; it = it->next) {
+    const char *t = item_text(it);
+    if (!t || !*t) return NULL;
+    n++;
+    doing += imperative_item(t);
+  }
+  if (n < 4 || n > 12 || doing * 4 < n * 3) return NULL;
+  static const char *const steps[] = { "start", "install", "setup", "set up", "steps", "quick", NULL };
+  int step = ordered;
+  for (int i = 0; header && !step && steps[i]; i++) step = strcasestr(header, steps[i]) != NULL;
+  vgi_buf b = {0};
+  vgi_buf_printf(&b, "%s %s. ", nums[n - 4], step ? "steps" : "things to do");
+  int k = 0;
+  for (const cJSON *it = items->child; it && k < 3; it = it->next) {
+    char *t = k ? lower_first(item_text(it)) : vgi_strdup(item_text(it));
+    size_t tl = strlen(t);
+    while (tl && strchr(".;:, ", t[tl - 1])) t[--tl] = 0;
+    if (k) vgi_buf_puts(&b, k == 2 && n == 3 ? ", and " : ", ");
+    vgi_buf_puts(&b, t);
+    free(t);
+    k++;
+  }
+  if (n > 3) vgi_buf_printf(&b, ", and %s more.", more[n - 4]);
+  else vgi_buf_puts(&b, ".");
+  return vgi_buf_take(&b);
+}
+
 /* Fits one video's narration to its length: keeps every sentence (full
  * detail, no duration), or leaves out the least important content until
  * the estimate is within budget. The ranks: a paragraph's later sentences
@@ -5953,6 +6087,20 @@ static int long_sentence(const char *t) {
   size_t c = 0;
   for (const char *p = t; *p; p++) c += ((unsigned char)*p & 0xC0) != 0x80;
   return vgi_word_count(t) * 8 < (int)c && c > LONG_CHARS;
+}
+
+/* Whether a title's tagline is too long to say with it: long_sentence, but
+ * by its characters only when most are wide ("Node.js is an open-source,
+ * cross-platform JavaScript runtime environment." is ten words, not a
+ * Chinese line). */
+static int long_tagline(const char *t) {
+  if (vgi_word_count(t) > LONG_WORDS) return 1;
+  size_t c = 0, wide = 0;
+  for (const char *p = t; *p; p++) {
+    c += ((unsigned char)*p & 0xC0) != 0x80;
+    wide += (unsigned char)*p >= 0xE0;
+  }
+  return wide * 2 > c && long_sentence(t);
 }
 
 /* With --detail full, a list scene whose prose introduces its items with a
@@ -6234,9 +6382,24 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           !vgi_str(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "callout")) {
         items_only = items_template(s, lang, 0);
       }
+      const cJSON *lvc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
+      /* (a list of things to do, by its count and first three) */
+      char *doing = !full && english(lang) && ty && !strcmp(ty, "list") && !vgi_str(lvc, "callout")
+                    ? imperative_list_said(cJSON_GetObjectItemCaseSensitive(lvc, "items"), 0, vgi_str(lvc, "header"))
+                    : NULL;
       units = sentence_units(items_only && *items_only ? items_only : n->valuestring, lang,
                              ty && !strcmp(ty, "list") && !full,
-                             cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "items"));
+                             cJSON_GetObjectItemCaseSensitive(lvc, "items"));
+      if (doing) {
+        /* (said whole whenever the scene is: its count, then its items) */
+        cJSON_Delete(units);
+        units = cJSON_CreateArray();
+        cJSON *du = cJSON_CreateObject();
+        cJSON_AddStringToObject(du, "t", doing);
+        cJSON_AddNumberToObject(du, "r", 0);
+        cJSON_AddItemToArray(units, du);
+      }
+      free(doing);
       free(items_only);
       if (ty && !strcmp(ty, "table") && units->child && units->child->next) {
         /* a table's narration (vgi_table_narration): what names it first,
@@ -6260,7 +6423,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         /* "Welcome to Tool. Tool converts files between formats.": what the
          * document is, in its own line under the title, is said with it
          * (its first sentence: a paragraph under the title may hold more) */
-        if (units->child && units->child->next && !long_sentence(vgi_str(units->child->next, "t") ? vgi_str(units->child->next, "t") : ""))
+        if (units->child && units->child->next && !long_tagline(vgi_str(units->child->next, "t") ? vgi_str(units->child->next, "t") : ""))
           cJSON_ReplaceItemInObjectCaseSensitive(units->child->next, "r", cJSON_CreateNumber(0));
       cJSON_AddItemToObject(s, VGI_UNITS_KEY, units);
     }
@@ -6413,7 +6576,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     f->u0 = nu;
     if (units) {
       int promote = 0;   /* a paragraph's first sentence said nothing: its second leads */
-      int gone_link = 0; /* the sentence before said nothing but a link */
+      int gone_link = 0; /* the sentence before said nothing (a link, a pointer) */
       for (cJSON *u = units->child; u; u = u->next) {
         const char *t0 = vgi_str(u, "t");
         char *t = vgi_strdup(t0 ? t0 : "");
@@ -6471,6 +6634,14 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         /* the document's prose; a template may name a file on purpose, and a
          * sentence that names a list's items says what the slide shows */
         if (from_prose && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "ci"))) pointer_out(t);
+        if (from_prose) {
+          /* (its heading: the bullet's title on a shared slide, or the slide's) */
+          const cJSON *vcl = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
+          const cJSON *bi = cJSON_GetObjectItemCaseSensitive(u, "b");
+          const cJSON *bit = cJSON_IsNumber(bi) ? cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(vcl, "items"), bi->valueint) : NULL;
+          const char *lh = cJSON_IsObject(bit) && vgi_str(bit, "title") ? vgi_str(bit, "title") : vgi_str(vcl, "header");
+          t = license_said(lh, t, lang);
+        }
         vgi_squash(t);
         size_t tl = strlen(t);
         /* "Binaries at <link> are produced on:" introduces a table without
@@ -6523,7 +6694,10 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         const cJSON *ur = cJSON_GetObjectItemCaseSensitive(u, "r");
         if (from_prose && gone_link && cJSON_IsNumber(ur) && ur->valueint >= 2 && english(lang) && vgi_back_reference(t))
           t[tl = 0] = 0;   /* (in the same paragraph: a later sentence of it) */
-        gone_link = link && !*t;
+        /* (or a pointer, "For more information, please refer to the
+         * documentation.", gone: "It is composed from the file doc/gmp.texi"
+         * lost the thing it names and, its path gone, its object) */
+        gone_link = !*t && t0 && *t0;
         cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(t));
         fu = realloc(fu, (size_t)(nu + 1) * sizeof *fu);
         const cJSON *r = cJSON_GetObjectItemCaseSensitive(u, "r");
@@ -6692,9 +6866,17 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       if (st[done].unit >= 0) {
         fit_unit *u = &fu[st[done].unit];
         fit_scene *f = &fs[u->scene];
+        /* an answer goes with its question, or stays while the question
+         * must (a scene's first); a question takes its answer along */
+        int q = answered_by(f, fu, st[done].unit);
+        if (q >= 0 && fu[q].fixed) continue;
+        int a = q < 0 ? answer_of(f, fu, st[done].unit) : -1;
+        if (a >= 0 && fu[a].fixed) continue;
         double before = fit_low(f);
         u->kept = 0;
         f->speech -= u->sec;
+        if (q >= 0) fu[q].kept = 0, f->speech -= fu[q].sec;
+        if (a >= 0) fu[a].kept = 0, f->speech -= fu[a].sec;
         f->stale = 1;
         total += fit_low(f) - before;
       } else {
@@ -6818,6 +7000,9 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           if (fu[k].key == 2) continue;
           /* the last goes first, or one that only refers back or points
            * elsewhere (point_score below 0), the least of them */
+          /* (an answer goes only with its question, which goes first) */
+          int q = answered_by(f, fu, k);
+          if (q >= 0 && (fu[q].fixed || !fu[q].key)) continue;
           if (!fu[k].fixed && fu[k].key) {
             c++;
             int sk = point_score(t, lang), sl = last < 0 ? 0 : point_score(vgi_str(fu[last].u, "t"), lang);
@@ -6827,8 +7012,11 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         if (intro) continue;
         if (c < level || last < 0) continue;
         double before = scene_est(f);
+        int a = answer_of(f, fu, last);
+        if (a >= 0 && fu[a].fixed) continue;
         fu[last].kept = 0;
         f->speech -= fu[last].sec;
+        if (a >= 0) fu[a].kept = 0, f->speech -= fu[a].sec;
         fit_tail(f, fu, lang);
         total += scene_est(f) - before;
       }
@@ -8769,6 +8957,17 @@ int vgi_back_reference(const char *t) {
   static const char *const back[] = { "This ", "These ", "That ", "Those ", "It ", "Its ", "They ", "Their ", NULL };
   for (int i = 0; back[i]; i++)
     if (!strncmp(t, back[i], strlen(back[i]))) return 1;
+  /* (or by an opening clause that ends on it: "How to do that, …", "To do so, …") */
+  const char *cm = strchr(t, ',');
+  if (!cm || vgi_word_count(t) < 4) return 0;
+  size_t cl = (size_t)(cm - t);
+  static const char *const ends[] = { " that", " this", " it", " so", NULL };
+  int words = 1;
+  for (size_t q = 0; q < cl; q++) words += t[q] == ' ';
+  for (int i = 0; ends[i] && words <= 6; i++) {
+    size_t el = strlen(ends[i]);
+    if (cl > el && !strncmp(cm - el, ends[i], el)) return 1;
+  }
   return 0;
 }
 

@@ -1934,7 +1934,7 @@ static void short_h2_sections_share_a_slide(void **state) {
     if (strstr(n, "Run make install.")) {
       first++;
       assert_string_equal(vcget(sc, "header"), "Tool");
-      assert_non_null(strstr(n, "Run make install. Call tool with a file. MIT."));
+      assert_non_null(strstr(n, "Run make install. Call tool with a file. Licensed under MIT."));
       assert_int_equal(cJSON_GetArraySize(its), 3);
       assert_string_equal(sget(cJSON_GetArrayItem(its, 2), "title"), "License");
       assert_string_equal(sget(cJSON_GetArrayItem(its, 2), "description"), "MIT");
@@ -6139,6 +6139,44 @@ static void boilerplate_stem_said_with_list(void **state) {
   free(all);
 }
 
+/* What a summary says so a viewer hears whole thoughts: the tagline under
+ * the title (ten long words are no Chinese line); a question with its
+ * answer when key points must go; a license section's bare name as
+ * "Licensed under MIT."; a list of things to do by its count and first
+ * three; no sentence that points back at a pointer that went ("It is
+ * composed, and can be displayed …"). */
+static void summary_says_whole_thoughts(void **state) {
+  (void)state;
+  vgi_diags d;
+  vgi_buf t = {0};
+  vgi_buf_puts(&t, "# Node.js\n\nNode.js is an open-source, cross-platform JavaScript runtime environment.\n\n"
+                   "## Support\n\nLooking for help? Check out the [instructions for getting support](x.md).\n\n"
+                   "## Getting Started\n\n* [Install](https://x.org/i) the gem\n* Read up about its [Usage](u.md)\n"
+                   "* Take a gander at some existing [Sites](s.md)\n* [Fork](f.md) it\n* Watch [video tutorials](v.md)\n\n"
+                   "## Overview\n\nThere are four classes of functions in the library, for integers and floats.\n\n"
+                   "For more information on how to use it, please refer to the documentation. It is composed from the "
+                   "file doc/gmp.texi, and can be displayed on the screen or printed.\n\n");
+  for (int i = 0; i < 12; i++) {
+    vgi_buf_printf(&t, "## Part %d\n\n", i);
+    for (int j = 0; j < 2; j++)
+      vgi_buf_printf(&t, "Section %d point %d says a thing about the converter and the way it reads its files.\n\n", i, j);
+  }
+  vgi_buf_puts(&t, "## License\n\n[MIT](LICENSE)\n");
+  cJSON *m = load_text("whole.md", t.s, NULL, &d);
+  vgi_buf_free(&t);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_non_null(strstr(all, "Welcome to Node.js. Node.js is an open-source, cross-platform JavaScript runtime"));
+  assert_non_null(strstr(all, "Looking for help? Check out the instructions for getting support."));
+  assert_non_null(strstr(all, "Five steps. Install the gem, read up about its Usage, take a gander at some existing "
+                              "Sites, and two more."));
+  assert_null(strstr(all, "It is composed"));
+  assert_non_null(strstr(all, "Licensed under MIT."));
+  assert_null(strstr(all, " MIT. "));
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(boilerplate_stem_said_with_list),
@@ -6324,6 +6362,7 @@ int main(void) {
     cmocka_unit_test(bare_commands_said_by_what_they_run),
     cmocka_unit_test(cjk_headline_keeps_latin_names),
     cmocka_unit_test(spaced_opening_stars_unsaid),
+    cmocka_unit_test(summary_says_whole_thoughts),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
