@@ -6513,6 +6513,9 @@ static int code_kind(const char *lang, const char *lit) {
     continued = c && buf[c - 1] == '\\';
   }
   if (prompts) return CODE_COMMANDS;
+  /* a session without prompts whose every line is a command ("```console"
+   * over "autoreconf -i", "make check"): commands, not what they printed */
+  if (session && lines && code == lines && !statements) return CODE_COMMANDS;
   if (session || (lines && outputs * 3 >= lines && code * 2 < lines)) return CODE_OUTPUT;
   /* a bare block whose code is mostly statements is a program's source (a
    * C sample was named "shell" and introduced as commands to run) */

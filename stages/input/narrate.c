@@ -1590,6 +1590,8 @@ static size_t item_name(const char *t) {
   char *lead = vgi_strdup(t);
   lead[at - t] = 0;
   int w = vgi_word_count(lead), clause = vgi_lead_clause(lead) || has_aux(lead) || strchr(lead, '(');
+  /* an ampersand joins a name's words, it is none ("Wiki & Advanced Topics") */
+  for (const char *a = strstr(lead, " & "); a; a = strstr(a + 3, " & ")) w--;
   free(lead);
   return w >= 1 && w <= 3 && !clause && vgi_word_count(rest) >= 2 ? (size_t)(at - t) : 0;
 }

@@ -456,6 +456,19 @@ static void bare_commands_said_by_what_they_run(void **state) {
   if (!n || !strstr(n, "run pip install, docker pull, and npm run build."))
     print_message("narration: %s\n", n ? n : "(none)"), fail();
   cJSON_Delete(m);
+  /* a "console" block without prompts whose lines are all commands is
+   * commands, not a program's output said by its heading ("Instructions.") */
+  m = load_text("README.md", "# Tool\n\nTool turns documents into videos for people who read.\n\n## Instructions\n\n"
+                "```console\nautoreconf -i                  # if building from git\n./configure\nmake -j8\n"
+                "sudo make install\n```\n\n## Output\n\n```console\nChecking for gcc... yes\n"
+                "Build finished.\n```\n", NULL, &d);
+  vgi_diags_free(&d);
+  n = sget(scene_with(m, "command", "autoreconf"), "narration");
+  if (!n || !strstr(n, "run autoreconf") || !strcmp(n, "Instructions."))
+    print_message("narration: %s\n", n ? n : "(none)"), fail();
+  n = sget(scene_with(m, "command", "Checking for gcc"), "narration");
+  if (!n || strstr(n, "run ")) print_message("narration: %s\n", n ? n : "(none)"), fail();
+  cJSON_Delete(m);
 }
 
 static void command_led_items_are_terms(void **state) {

@@ -973,6 +973,22 @@ static void option_before_clause_comma_named(void **state) {
     if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
 }
 
+/* An ampersand joins a label's words ("Wiki & Advanced Topics: Explore
+ * the Wiki" names a place): labels of four words with one are names like
+ * the others, never one item said whole after the others' names
+ * ("Questions & Help, Chat & Community, and Wiki & Advanced Topics:
+ * Explore the Wiki."). */
+static void ampersand_labels_named(void **state) {
+  (void)state;
+  const char *all = doc_narration("amp.md", "# jq\n\njq is a command-line JSON processor.\n\n"
+                                  "## Community & Support\n\n"
+                                  "- Questions & Help: [Stack Overflow (jq tag)](https://stackoverflow.com/q)\n"
+                                  "- Chat & Community: [Join us on Discord](https://discord.gg/x)\n"
+                                  "- Wiki & Advanced Topics: [Explore the Wiki](https://github.com/x/wiki)\n");
+  if (!strstr(all, "Wiki & Advanced Topics") || strstr(all, "Advanced Topics: Explore"))
+    print_message("said: %s\n", all), fail();
+}
+
 /* A long option that names its list item ("--enable-pcp:" with what it
  * does under it) is named as the items of a list of them are ("the
  * enable-unicode option — enable …"), never read as written. */
@@ -2054,6 +2070,7 @@ int main(void) {
     cmocka_unit_test(path_aside_and_merch_unsaid),
     cmocka_unit_test(tagline_as_list),
     cmocka_unit_test(option_before_clause_comma_named),
+    cmocka_unit_test(ampersand_labels_named),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
