@@ -564,6 +564,12 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
        * joined it to the word before ("the: u32") */
       if (lit && strchr(":;,", lit[0]) && lit[0] && lit[1] == ' ' && lit[1 + strspn(lit + 1, " ")]) lit += 1 + strspn(lit + 1, " ");
       if (lit && *lit && b->n && isalnum((unsigned char)b->s[b->n - 1])) vgi_buf_puts(b, " ");
+      /* spans listed without spaces ("`sed`,`awk`,`grep`") are words of a
+       * list: a space after each comma, as written prose has it */
+      cmark_node *pv = cmark_node_previous(c);
+      if (lit && *lit && b->n && b->s[b->n - 1] == ',' && pv && cmark_node_get_type(pv) == CMARK_NODE_TEXT &&
+          cmark_node_previous(pv) && cmark_node_get_type(cmark_node_previous(pv)) == CMARK_NODE_CODE)
+        vgi_buf_puts(b, " ");
       vgi_buf_puts(b, lit);
       if (lit && *lit && after && isalnum((unsigned char)after[0]) && !span_suffix(after)) vgi_buf_puts(b, " ");
       break;

@@ -729,7 +729,8 @@ static void full_reading_says(const char *name, const char *doc, const char *con
 }
 
 /* A code span written against a word keeps a space from it ("`00.11.z`is"
- * was said "00.11.zis"), a plural on its span ("`int`s") stays joined; a
+ * was said "00.11.zis"), a plural on its span ("`int`s") stays joined,
+ * spans listed without spaces get them ("`sed`,`awk`" is "sed, awk"); a
  * manual page named with its section is said by the command ("git-push(1)"
  * is "git push") and shown as written; a title of emoji alone is not
  * welcomed ("Welcome to." said nothing). */
@@ -737,9 +738,11 @@ static void spans_pages_and_emoji_titles(void **state) {
   (void)state;
   full_reading_says("spans.md",
                     "# Versions\n\nThe version `00.11.z`is the first one, and `int`s are counted.\n\n"
-                    "## Pushing\n\nUse git-push(1) to send commits, and see ls(1).\n",
-                    (const char *const[]){ "zis", "(1)", "git-push", "int s", NULL },
-                    (const char *const[]){ "00.11.z is the first", "ints are", "Use git push to send", "see ls.", NULL });
+                    "## Pushing\n\nUse git-push(1) to send commits, and see ls(1).\n\n"
+                    "## Kin\n\nIt is akin to `sed`,`awk`,`grep`, and friends.\n",
+                    (const char *const[]){ "zis", "(1)", "git-push", "int s", "sed,awk", NULL },
+                    (const char *const[]){ "00.11.z is the first", "ints are", "Use git push to send", "see ls.",
+                                           "akin to sed, awk, grep, and friends", NULL });
   vgi_options o = { .detail = VGI_DETAIL_FULL };
   vgi_diags d;
   cJSON *m = load_text("pushing.md", "# Pushing\n\nUse git-push(1) to send commits.\n", &o, &d);
