@@ -2721,6 +2721,9 @@ char *vgi_template(const cJSON *scene, const char *lang) {
      * has moved": a sentence with a verb of its own is no name to welcome
      * to) */
     question |= english(lang) && title && finite_verb_title(title);
+    /* ("The minimal, blazing-fast prompt for any shell!": an exclamation
+     * of some words is a tagline said as it is, not a name to welcome to) */
+    question |= tl_ > 1 && title[tl_ - 1] == '!' && vgi_word_count(title) >= 4;
     /* ("This is GNU grep, …", "This package contains …": a sentence that
      * points at the document, "Welcome to This is …" is none) */
     static const char *const points[] = { "this is ", "this package ", "this file ", "this directory ",
