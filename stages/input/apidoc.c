@@ -204,7 +204,19 @@ static int parse_text(vgi_api *a, char *code, const char *text, int level, int c
     while (*t == ' ' || *t == ':' || *t == '-') t++;
     if (*t == '{' && t - s <= 3) s = t;
     if (*s == '{' && (type = take_type(&s, '{', '}', &optional))) ok = 1;
-    else if (*s == '(' && (type = take_type(&s, '(', ')', &optional))) ok = 1;
+    else if (*s == '(' && (type = take_type(&s, '(', ')', &optional))) {
+      /* "`name` (str): text"; outside "Parameters:" a bracket with no text
+       * after it is an aside ("`libcap` (v2.21 or later)"), not a type */
+      const char *d = s;
+      while (*d == ' ') d++;
+      if (ctx || *d == ':' || (*d == '-' && d[1] == ' ') || !strncmp(d, "\xE2\x80\x94", 3) ||
+          !strncmp(d, "\xE2\x80\x93", 3))
+        ok = 1;
+      else {
+        free(type);
+        type = NULL;
+      }
+    }
     else if (ctx == 1 && (!*s || *s == ':' || *s == '-' || !strncmp(s, "\xE2\x80\x94", 3))) ok = 1;
     /* "`err` Error": among typed ones only; a name, not a path
      * ("`v8/tools/codemap`": a list of modules, no parameters) */

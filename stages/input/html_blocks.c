@@ -1089,6 +1089,15 @@ static char *logo_name(const char *lit) {
       if (strcmp(name, "p") && strcmp(name, "div") && strcmp(name, "a") && strcmp(name, "picture") &&
           strcmp(name, "source") && strcmp(name, "br") && strcmp(name, "center"))
         return NULL;
+      /* a link to another page of the document (a translation's README,
+       * "de/README.md") around a flag: a language row, not a logo */
+      char *href = !closing && !strcmp(name, "a") ? attr_of(p, after, "href") : NULL;
+      if (href) {
+        size_t hl = strlen(href);
+        int page = strstr(href, "README") || (hl > 3 && !strcasecmp(href + hl - 3, ".md"));
+        free(href);
+        if (page) return NULL;
+      }
       p = after - 1;
       continue;
     }
@@ -1124,12 +1133,38 @@ static char *logo_name(const char *lit) {
   return NULL;
 }
 
+/* Does an HTML <h1> in lit hold a word or a picture? An empty one
+ * ("<h1></h1>", starship's rule under its language row) names nothing. */
+static int html_h1_named(const char *lit) {
+  const char *end = lit + strlen(lit);
+  for (const char *h = find_ci(lit, end, "<h1"); h; h = find_ci(h + 3, end, "<h1")) {
+    if (isalnum((unsigned char)h[3])) continue;   /* (<h10>, not a heading) */
+    const char *in = strchr(h, '>');
+    if (!in) return 1;
+    const char *close = find_ci(in, end, "</h1");
+    if (!close) return 1;
+    if (find_ci(in, close, "<img")) return 1;
+    int tag = 0;
+    for (const char *q = in + 1; q < close; q++) {
+      if (*q == '<') tag = 1;
+      else if (*q == '>') tag = 0;
+      else if (!tag && *q == '&') {   /* an entity, "&nbsp;" */
+        const char *sc = memchr(q, ';', (size_t)(close - q));
+        if (!sc || sc - q > 8) return 1;
+        q = sc;
+      }
+      else if (!tag && !isspace((unsigned char)*q)) return 1;
+    }
+  }
+  return 0;
+}
+
 /* Whether the document has a heading of level 1, in Markdown or in HTML. */
 static int has_h1(cmark_node *doc) {
   for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
     if (cmark_node_get_type(c) == CMARK_NODE_HEADING && cmark_node_get_heading_level(c) == 1) return 1;
     const char *lit = cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK ? cmark_node_get_literal(c) : NULL;
-    if (lit && find_ci(lit, lit + strlen(lit), "<h1")) return 1;
+    if (lit && html_h1_named(lit)) return 1;
   }
   return 0;
 }

@@ -564,6 +564,12 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
        * joined it to the word before ("the: u32") */
       if (lit && strchr(":;,", lit[0]) && lit[0] && lit[1] == ' ' && lit[1 + strspn(lit + 1, " ")]) lit += 1 + strspn(lit + 1, " ");
       if (lit && *lit && b->n && isalnum((unsigned char)b->s[b->n - 1])) vgi_buf_puts(b, " ");
+      /* spans listed without spaces ("`sed`,`awk`,`grep`") are words of a
+       * list: a space after each comma, as written prose has it */
+      cmark_node *pv = cmark_node_previous(c);
+      if (lit && *lit && b->n && b->s[b->n - 1] == ',' && pv && cmark_node_get_type(pv) == CMARK_NODE_TEXT &&
+          cmark_node_previous(pv) && cmark_node_get_type(cmark_node_previous(pv)) == CMARK_NODE_CODE)
+        vgi_buf_puts(b, " ");
       vgi_buf_puts(b, lit);
       if (lit && *lit && after && isalnum((unsigned char)after[0]) && !span_suffix(after)) vgi_buf_puts(b, " ");
       break;
@@ -3546,6 +3552,27 @@ static char *page_file_title(const char *file) {
   return letters >= 3 ? file_title(base) : NULL;
 }
 
+/* The letters of t, as bytes: ASCII letters and every byte of a character
+ * past U+007F that is no space ("&nbsp; &nbsp;" left of a language row
+ * whose links went is no title: U+00A0, U+1680, U+2000..U+200F,
+ * U+2028..U+202F, U+205F..U+206F, U+3000, U+FEFF are spaces, joiners and
+ * marks, not letters). */
+static int letter_count(const char *t) {
+  int n = 0;
+  for (const unsigned char *q = (const unsigned char *)t; *q;) {
+    if (*q < 0x80) { n += isalpha(*q) != 0; q++; continue; }
+    const unsigned char *c0 = q;
+    int k = *q >= 0xF0 ? 3 : *q >= 0xE0 ? 2 : *q >= 0xC0 ? 1 : 0;
+    unsigned cp = *q & (0x3F >> k);
+    q++;
+    for (; k > 0 && (*q & 0xC0) == 0x80; k--, q++) cp = cp << 6 | (*q & 0x3F);
+    int space = cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+                (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF;
+    if (!space) n += (int)(q - c0);
+  }
+  return n;
+}
+
 static char *untitled(cmark_node *doc, const char *file, const char *text, size_t len, cmark_node **from,
                       char **tagline) {
   const char *slash = file ? strrchr(file, '/') : NULL, *base = slash ? slash + 1 : file ? file : "";
@@ -3564,7 +3591,7 @@ static char *untitled(cmark_node *doc, const char *file, const char *text, size_
       char *own = again ? customary_title(file) : NULL;
       if (own) return own;
       char *t = vgi_squash(plain(c, NULL));
-      if (*t && !greeting(t)) return t;
+      if (letter_count(t) && !greeting(t)) return t;
       free(t);
       continue;
     }
@@ -3573,9 +3600,7 @@ static char *untitled(cmark_node *doc, const char *file, const char *text, size_
     if (own) return own;
     char *t = vgi_squash(plain(c, NULL));
     /* a sentence with words in it, not a row of badges or symbols */
-    int letters = 0;
-    for (const char *q = t; *q; q++) letters += isalpha((unsigned char)*q) || ((unsigned char)*q & 0x80);
-    if (letters < 3) { free(t); continue; }
+    if (letter_count(t) < 3) { free(t); continue; }
     cmark_node *f = cmark_node_first_child(c);
     if (f && (cmark_node_get_type(f) == CMARK_NODE_STRONG || cmark_node_get_type(f) == CMARK_NODE_EMPH)) {
       char *lead = vgi_squash(plain(f, NULL));
@@ -6654,6 +6679,9 @@ static int code_kind(const char *lang, const char *lit) {
     continued = c && buf[c - 1] == '\\';
   }
   if (prompts) return CODE_COMMANDS;
+  /* a session without prompts whose every line is a command ("```console"
+   * over "autoreconf -i", "make check"): commands, not what they printed */
+  if (session && lines && code == lines && !statements) return CODE_COMMANDS;
   if (session || (lines && outputs * 3 >= lines && code * 2 < lines)) return CODE_OUTPUT;
   /* a bare block whose code is mostly statements is a program's source (a
    * C sample was named "shell" and introduced as commands to run) */

@@ -1594,6 +1594,8 @@ static size_t item_name(const char *t) {
   char *lead = vgi_strdup(t);
   lead[at - t] = 0;
   int w = vgi_word_count(lead), clause = vgi_lead_clause(lead) || has_aux(lead) || strchr(lead, '(');
+  /* an ampersand joins a name's words, it is none ("Wiki & Advanced Topics") */
+  for (const char *a = strstr(lead, " & "); a; a = strstr(a + 3, " & ")) w--;
   free(lead);
   return w >= 1 && w <= 3 && !clause && vgi_word_count(rest) >= 2 ? (size_t)(at - t) : 0;
 }
@@ -2723,6 +2725,9 @@ char *vgi_template(const cJSON *scene, const char *lang) {
      * has moved": a sentence with a verb of its own is no name to welcome
      * to) */
     question |= english(lang) && title && finite_verb_title(title);
+    /* ("The minimal, blazing-fast prompt for any shell!": an exclamation
+     * of some words is a tagline said as it is, not a name to welcome to) */
+    question |= tl_ > 1 && title[tl_ - 1] == '!' && vgi_word_count(title) >= 4;
     /* ("This is GNU grep, …", "This package contains …": a sentence that
      * points at the document, "Welcome to This is …" is none) */
     static const char *const points[] = { "this is ", "this package ", "this file ", "this directory ",

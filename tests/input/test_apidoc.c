@@ -347,6 +347,30 @@ static void ordinary_lists_and_languages(void **state) {
   assert_null(strstr(sget(s, "narration"), "It takes"));
   cJSON_Delete(m);
 
+  /* a bracket after a name with nothing after it is an aside (a version,
+   * a note), not a type: a list of dependencies, not parameters ("It takes
+   * pkg-config, sensors, a hwloc and 2 more" before) */
+  m = load_text("deps.md",
+                "# Tool\n\nTool shows processes.\n\n## Dependencies\n\n"
+                "Optional build-time dependencies:\n\n"
+                "* `pkg-config`\n* `sensors`\n* `hwloc`\n* `libcap` (v2.21 or later)\n* `libnl-3`\n",
+                NULL, &d);
+  s = scene_headed(m, "Dependencies");
+  assert_non_null(s);
+  assert_null(strstr(sget(s, "narration"), "It takes"));
+  assert_null(strstr(sget(s, "narration"), "a hwloc"));
+  cJSON_Delete(m);
+  /* a bracketed type with a description after it is still one */
+  m = load_text("py.md",
+                "# Client\n\nA client for the service.\n\n## `connect(host, port)`\n\n"
+                "Opens a connection to the server.\n\n"
+                "* `host` (str): The server's name.\n* `port` (int, optional): Its port.\n",
+                NULL, &d);
+  s = scene_headed(m, "connect(host, port)");
+  assert_non_null(s);
+  assert_non_null(strstr(sget(s, "narration"), "It takes"));
+  cJSON_Delete(m);
+
   m = load_text("de.md",
                 "---\nlang: de\n---\n# Pfad\n\nDas Modul hilft bei Pfaden und Dateien im System.\n\n"
                 "## `pfad.name(pfad)`\n\n* `pfad` {string} Der Pfad.\n* Returns: {string}\n\n"

@@ -456,6 +456,19 @@ static void bare_commands_said_by_what_they_run(void **state) {
   if (!n || !strstr(n, "run pip install, docker pull, and npm run build."))
     print_message("narration: %s\n", n ? n : "(none)"), fail();
   cJSON_Delete(m);
+  /* a "console" block without prompts whose lines are all commands is
+   * commands, not a program's output said by its heading ("Instructions.") */
+  m = load_text("README.md", "# Tool\n\nTool turns documents into videos for people who read.\n\n## Instructions\n\n"
+                "```console\nautoreconf -i                  # if building from git\n./configure\nmake -j8\n"
+                "sudo make install\n```\n\n## Output\n\n```console\nChecking for gcc... yes\n"
+                "Build finished.\n```\n", NULL, &d);
+  vgi_diags_free(&d);
+  n = sget(scene_with(m, "command", "autoreconf"), "narration");
+  if (!n || !strstr(n, "run autoreconf") || !strcmp(n, "Instructions."))
+    print_message("narration: %s\n", n ? n : "(none)"), fail();
+  n = sget(scene_with(m, "command", "Checking for gcc"), "narration");
+  if (!n || strstr(n, "run ")) print_message("narration: %s\n", n ? n : "(none)"), fail();
+  cJSON_Delete(m);
 }
 
 static void command_led_items_are_terms(void **state) {
@@ -518,6 +531,19 @@ static void logo_titles_untitled_readme(void **state) {
     /* (a sentence of more words is no name) */
     { "<p><img src=\"l.png\" alt=\"The best tool you will ever use for files\"></p>\n\nfoo is a tool to convert files.\n",
       "foo" },
+    /* (an empty <h1></h1> after a language row is no title heading:
+     * starship's title was the row's "&nbsp; &nbsp;", said "Welcome to.") */
+    { "<p align=\"center\"><img src=\"logo.png\" alt=\"Starship \xE2\x80\x93 Cross-shell prompt\"></p>\n\n"
+      "<p align=\"center\">\n  <a href=\"de/README.md\"><img src=\"flag-de.png\" alt=\"Deutsch\"></a>\n  &nbsp;\n"
+      "  <a href=\"fr/README.md\"><img src=\"flag-fr.png\" alt=\"Fran\xC3\xA7" "ais\"></a>\n</p>\n\n<h1></h1>\n\n"
+      "**The minimal, blazing-fast prompt for any shell!**\n\n- **Fast:** it is fast.\n- **Universal:** on any shell.\n",
+      "Starship \xE2\x80\x93 Cross-shell prompt" },
+    /* (without a logo: spaces are no title, and the tagline after them is
+     * said as it is, never welcomed to) */
+    { "<p align=\"center\">\n  <a href=\"de/README.md\"><img src=\"flag-de.png\" alt=\"Deutsch\"></a>\n  &nbsp;\n"
+      "  <a href=\"fr/README.md\"><img src=\"flag-fr.png\" alt=\"Fran\xC3\xA7" "ais\"></a>\n</p>\n\n<h1></h1>\n\n"
+      "**The minimal, blazing-fast prompt for any shell!**\n\n- **Fast:** it is fast.\n- **Universal:** on any shell.\n",
+      "The minimal, blazing-fast prompt for any shell!" },
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     vgi_diags d;
@@ -531,6 +557,8 @@ static void logo_titles_untitled_readme(void **state) {
     /* (fine print in <sub> is not said) */
     char *all = all_narration(m);
     assert_null(strstr(all, "macOS"));
+    assert_null(strstr(all, "Welcome to."));
+    assert_null(strstr(all, "Welcome to The minimal"));
     free(all);
     cJSON_Delete(m);
   }

@@ -729,7 +729,8 @@ static void full_reading_says(const char *name, const char *doc, const char *con
 }
 
 /* A code span written against a word keeps a space from it ("`00.11.z`is"
- * was said "00.11.zis"), a plural on its span ("`int`s") stays joined; a
+ * was said "00.11.zis"), a plural on its span ("`int`s") stays joined,
+ * spans listed without spaces get them ("`sed`,`awk`" is "sed, awk"); a
  * manual page named with its section is said by the command ("git-push(1)"
  * is "git push") and shown as written; a title of emoji alone is not
  * welcomed ("Welcome to." said nothing). */
@@ -737,9 +738,11 @@ static void spans_pages_and_emoji_titles(void **state) {
   (void)state;
   full_reading_says("spans.md",
                     "# Versions\n\nThe version `00.11.z`is the first one, and `int`s are counted.\n\n"
-                    "## Pushing\n\nUse git-push(1) to send commits, and see ls(1).\n",
-                    (const char *const[]){ "zis", "(1)", "git-push", "int s", NULL },
-                    (const char *const[]){ "00.11.z is the first", "ints are", "Use git push to send", "see ls.", NULL });
+                    "## Pushing\n\nUse git-push(1) to send commits, and see ls(1).\n\n"
+                    "## Kin\n\nIt is akin to `sed`,`awk`,`grep`, and friends.\n",
+                    (const char *const[]){ "zis", "(1)", "git-push", "int s", "sed,awk", NULL },
+                    (const char *const[]){ "00.11.z is the first", "ints are", "Use git push to send", "see ls.",
+                                           "akin to sed, awk, grep, and friends", NULL });
   vgi_options o = { .detail = VGI_DETAIL_FULL };
   vgi_diags d;
   cJSON *m = load_text("pushing.md", "# Pushing\n\nUse git-push(1) to send commits.\n", &o, &d);
@@ -971,6 +974,22 @@ static void option_before_clause_comma_named(void **state) {
                                       NULL };
   for (int i = 0; said[i]; i++)
     if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
+}
+
+/* An ampersand joins a label's words ("Wiki & Advanced Topics: Explore
+ * the Wiki" names a place): labels of four words with one are names like
+ * the others, never one item said whole after the others' names
+ * ("Questions & Help, Chat & Community, and Wiki & Advanced Topics:
+ * Explore the Wiki."). */
+static void ampersand_labels_named(void **state) {
+  (void)state;
+  const char *all = doc_narration("amp.md", "# jq\n\njq is a command-line JSON processor.\n\n"
+                                  "## Community & Support\n\n"
+                                  "- Questions & Help: [Stack Overflow (jq tag)](https://stackoverflow.com/q)\n"
+                                  "- Chat & Community: [Join us on Discord](https://discord.gg/x)\n"
+                                  "- Wiki & Advanced Topics: [Explore the Wiki](https://github.com/x/wiki)\n");
+  if (!strstr(all, "Wiki & Advanced Topics") || strstr(all, "Advanced Topics: Explore"))
+    print_message("said: %s\n", all), fail();
 }
 
 /* A long option that names its list item ("--enable-pcp:" with what it
@@ -2054,6 +2073,7 @@ int main(void) {
     cmocka_unit_test(path_aside_and_merch_unsaid),
     cmocka_unit_test(tagline_as_list),
     cmocka_unit_test(option_before_clause_comma_named),
+    cmocka_unit_test(ampersand_labels_named),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
