@@ -5995,7 +5995,7 @@ static char *license_said(const char *heading, char *s, const char *lang) {
 static int imperative_item(const char *t) {
   static const char *const verbs[] = { "install", "read", "take", "fork", "check", "learn", "put", "customize",
     "customise", "use", "watch", "migrate", "see", "visit", "try", "join", "follow", "ask", "get", "download",
-    "build", "run", "explore", "browse", "start", "contribute", "report", "find", "open", "add", "write",
+    "build", "run", "explore", "browse", "start", "contribute", "report", "find", "open", "write",
     "create", "discover", "look", "set", "configure", "deploy", "view", "sign", "subscribe", "star", "share",
     "submit", "help", "make", "go", "choose", "pick", "review", "study", "practice", "practise", "keep", NULL };
   if (!t) return 0;
@@ -6024,6 +6024,13 @@ static char *imperative_list_said(const cJSON *items, int ordered, const char *h
     doing += imperative_item(t);
   }
   if (n < 4 || n > 12 || doing * 4 < n * 3) return NULL;
+  /* (a release's list of changes, "Add support for …", is what was done,
+   * not what to do) */
+  static const char *const changes[] = { "change", "new in", "release", "version", "news", "what's new", NULL };
+  for (int i = 0; header && changes[i]; i++)
+    if (strcasestr(header, changes[i])) return NULL;
+  for (const char *h = header; h && *h; h++)
+    if (isdigit((unsigned char)h[0]) && h[1] == '.' && isdigit((unsigned char)h[2])) return NULL;   /* "2.40" */
   static const char *const steps[] = { "start", "install", "setup", "set up", "steps", "quick", NULL };
   int step = ordered;
   for (int i = 0; header && !step && steps[i]; i++) step = strcasestr(header, steps[i]) != NULL;
