@@ -28,6 +28,10 @@
 #define RATE 48000
 #define IO_BUF 65536
 #define MIN_SECONDS 0.5
+/* the lowest sample rate taken: below it no speech is carried, and the
+ * resampler gives nothing for a few samples of 1 Hz (the probe took such a
+ * file, the encode then failed) */
+#define MIN_RATE 4000
 
 typedef struct fdio { int fd; int64_t size; int nested; } fdio;
 
@@ -233,6 +237,12 @@ static int rec_step(vge_rec_stream *st, char *err, size_t errlen) {
     if (ret == AVERROR_EOF) { st->drained = 1; break; }
     if (ret < 0) { st->bad++; break; }
     if (fr->sample_rate <= 0 || fr->ch_layout.nb_channels <= 0) { st->bad++; av_frame_unref(fr); continue; }
+    if (fr->sample_rate < MIN_RATE) {
+      fail(err, errlen, path, "has a sample rate of %d Hz, below the %d Hz a recording needs",
+           fr->sample_rate, MIN_RATE);
+      av_frame_unref(fr);
+      return -1;
+    }
     if (st->probe) {
       /* a probe: the length in the file's own samples, no conversion */
       st->src_seconds += (double)fr->nb_samples / fr->sample_rate;

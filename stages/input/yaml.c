@@ -22,6 +22,7 @@ typedef struct yctx {
   anchor *anchors;
   size_t nanchors;
   long nodes;
+  long long copied;   /* bytes of text the aliases copied so far */
   int failed;
   cJSON *graveyard;   /* replaced nodes an anchor may still point to */
 } yctx;
@@ -54,6 +55,15 @@ static int next_event(yctx *y, yaml_event_t *ev) {
 static int count_nodes(const cJSON *n) {
   int c = 1;
   for (const cJSON *k = n ? n->child : NULL; k; k = k->next) c += count_nodes(k);
+  return c;
+}
+
+/* Bytes of text a subtree holds: its keys and its strings. */
+static long long count_text(const cJSON *n) {
+  long long c = 0;
+  if (n && n->string) c += (long long)strlen(n->string);
+  if (n && cJSON_IsString(n) && n->valuestring) c += (long long)strlen(n->valuestring);
+  for (const cJSON *k = n ? n->child : NULL; k; k = k->next) c += count_text(k);
   return c;
 }
 
@@ -154,6 +164,15 @@ static cJSON *parse_node(yctx *y, yaml_event_t *ev, int depth) {
         if (y->nodes > y->lim->max_nodes) {
           snprintf(lim, sizeof lim, "%ld", y->lim->max_nodes);
           yerr(y, &m, "alias expansion too large (limit %s nodes)", lim);
+          return NULL;
+        }
+        /* a few nodes may hold a long text: the copies' text is bounded too
+           (at most as much again as the file may hold), so a 10 MB anchor
+           aliased a thousand times is an error, not 10 GB of memory */
+        y->copied += count_text(y->anchors[i].node);
+        if (y->copied > y->lim->max_file_bytes) {
+          snprintf(lim, sizeof lim, "%ld", y->lim->max_file_bytes);
+          yerr(y, &m, "alias expansion too large (the copies hold more than %s bytes of text)", lim);
           return NULL;
         }
         cJSON *c = cJSON_Duplicate(y->anchors[i].node, 1);
