@@ -8043,7 +8043,11 @@ static void document_language(md *m, const char *text, size_t len) {
     const char *l = text + i;
     while (l < text + e && *l == ' ') l++;
     if (!strncmp(l, "```", 3) || !strncmp(l, "~~~", 3)) fence = !fence;
-    else if (!fence && l[0] != '<' && l[0] != '|') { vgi_buf_add(&b, text + i, e - i); vgi_buf_puts(&b, "\n"); }
+    /* (a row of links to translations names other languages) */
+    else if (!fence && l[0] != '<' && l[0] != '|' && !vgi_language_row(l, (size_t)(text + e - l))) {
+      vgi_buf_add(&b, text + i, e - i);
+      vgi_buf_puts(&b, "\n");
+    }
     i = e + 1;
   }
   snprintf(m->lang, sizeof m->lang, "%s", vgi_detect_language(b.s ? b.s : ""));
