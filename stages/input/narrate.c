@@ -2282,6 +2282,10 @@ static void said_pairs(vgi_buf *b, const char *lang, const char *intro, const cJ
     for (int q = 0; q < ns; q++) free(ss[q]);
     free(ss);
     many = ns > 1 || strstr(it->valuestring, "; ");
+    /* a Korean description that ends on its predicate ("…방식입니다") is
+     * a sentence: a comma after it ran two sentences into one */
+    many |= cjk_of(lang) == 'k' && (wide_stop_end(it->valuestring) ||
+                                    cjk_unstopped(it->valuestring, strlen(it->valuestring), 'k'));
   }
   /* Chinese and Japanese descriptions that end with their 。 are parted by
    * "；" without it, as "; " parts them in English ("、" after a 。 read

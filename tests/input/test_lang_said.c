@@ -1067,6 +1067,33 @@ static void lone_stop_ends_its_sentence(void **state) {
   cJSON_Delete(m);
 }
 
+/* Korean terms with what they are, each a sentence ending on its
+ * predicate ("…방식입니다."), are said one sentence each, never joined by
+ * commas into one; an English line under a French page is said by an
+ * English voice ("A few more projects and articles about …"). */
+static void korean_pairs_and_english_lines(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("ko.md", "# 알고리즘\n\n알고리즘은 문제를 푸는 방법입니다.\n\n## 패러다임\n\n"
+      "* **동적 계획법** - 이전에 찾은 결과를 이용하여 최종적으로 해결하는 방식입니다.\n"
+      "* **백트래킹** - 모든 가능한 경우를 고려한다는 점에서 브루트 포스와 유사합니다.\n"
+      "* **탐욕법** - 매 단계에서 가장 좋아 보이는 선택을 합니다.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "니다, "), 0);
+  assert_int_equal(said_in(m, "방식입니다."), 1);
+  cJSON_Delete(m);
+  m = load_text("fr.md", "---\nlang: fr\n---\n# Algorithmes\n\nCe d\xC3\xA9p\xC3\xB4t contient des exemples "
+      "d'algorithmes populaires en JavaScript.\n\n## Plus\n\n"
+      "> A few more projects and articles about JavaScript and algorithms on trekhleb.dev\n", NULL, &d);
+  vgi_diags_free(&d);
+  int english = 0;
+  for (int i = 0; i < scene_count(m, 0); i++)
+    if (strstr(sget(scene_at(m, 0, i), "narration"), "A few more"))
+      english = !strcmp(sget(scene_at(m, 0, i), "voice"), "male");
+  assert_int_equal(english, 1);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
@@ -1097,6 +1124,7 @@ int main(void) {
     cmocka_unit_test(visual_order_rtl_heading),
     cmocka_unit_test(language_row_no_evidence),
     cmocka_unit_test(lone_stop_ends_its_sentence),
+    cmocka_unit_test(korean_pairs_and_english_lines),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
