@@ -19,7 +19,10 @@
 static int english_word(const char *w, size_t n) {
   static const char *const words[] = { "the", "and", "is", "are", "of", "to", "this", "that", "with", "for",
     "be", "can", "by", "it", "its", "which", "from", "has", "have", "not", "were", "when", "if", "or",
-    "you", "your", "used", "should", "only", "any", "these", "those", NULL };   /* not "was", "will", "an", "all": German words */
+    "you", "your", "used", "should", "only", "any", "these", "those",
+    /* ("A few more projects and articles about JavaScript …" under a French page) */
+    "about", "than", "into", "their", "there", "would", "been", "more", "what", "how", NULL };
+  /* not "was", "will", "an", "all": German words; not "on", "a": French ones */
   char l[16];
   if (n == 0 || n >= sizeof l) return 0;
   for (size_t i = 0; i < n; i++) l[i] = (char)tolower((unsigned char)w[i]);

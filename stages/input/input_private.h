@@ -143,6 +143,11 @@ int vgi_lower_utf8(const char *s, size_t n, char *out, size_t outsz);
 unsigned vgi_upper_cp(unsigned c, int turkic);
 int vgi_turkic(const char *lang, const char *s);
 int vgi_opens_lower(const char *s);
+/* vgi_opens_capital: s opens with a capital of those alphabets ("In",
+ * "Über", "У"); vgi_ends_cased: [s, s + n) ends on a letter of those
+ * alphabets or a digit ("file", "файл", "2") */
+int vgi_opens_capital(const char *s);
+int vgi_ends_cased(const char *s, size_t n);
 char *vgi_upper_first(char *s, const char *lang);
 int vgi_upper_first_in(char *s, size_t cap, const char *lang);
 /* The code fence opening [s, e) (three or more ` or ~): its length, its
@@ -473,6 +478,10 @@ int vgi_lang_tag_ok(const char *s);
 /* 1 for a tag of a language vgrun speaks or has phrases for ("de", "yue",
  * "pt-BR"); 0 for a code's language ("bash", "sh", "js") */
 int vgi_spoken_lang(const char *s);
+/* 1 when the line s[0, n) is only links to the document's translations (a
+ * short label before them, separators, flags): its words are no evidence
+ * of the document's language (language_rows.c) */
+int vgi_language_row(const char *s, size_t n);
 /* "en", "de", "ko", … from the text's script and stop words (static text). */
 const char *vgi_detect_language(const char *text);
 /* tldr's mnemonic letters as the word ("[c]reate" -> "Create"), a

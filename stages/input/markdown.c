@@ -1335,7 +1335,9 @@ static const char *const de_aux[] = { "ist", "sind", "wird", "werden", "wurde", 
  * ending or a case particle ("사랑한다면", "설정한 다음") leaves it out. */
 static const char *const ko_open[] = { "면", "고", "서", "며", "지만", "는데", "니까", "도록", "거나",
   "든지", "려고", "와", "과", "를", "을", "의", "에", "로", "에서", "에게", "처럼", "보다", "는", "은",
-  "도", "다음", "후", "뒤", "때", "전", "위해", "및", "것", "둘", NULL };
+  "도", "다음", "후", "뒤", "때", "전", "위해", "및", "것", "둘",
+  /* "…기억해 두고 있다가, …": and then; because; only if */
+  "다가", "므로", "어야", "아야", NULL };
 
 /* Words that open a subordinate clause at the start of a sentence ("If
  * …", "Um … zu", "Для того, чтобы …"): a headline keeps a main clause too. */
@@ -8043,7 +8045,11 @@ static void document_language(md *m, const char *text, size_t len) {
     const char *l = text + i;
     while (l < text + e && *l == ' ') l++;
     if (!strncmp(l, "```", 3) || !strncmp(l, "~~~", 3)) fence = !fence;
-    else if (!fence && l[0] != '<' && l[0] != '|') { vgi_buf_add(&b, text + i, e - i); vgi_buf_puts(&b, "\n"); }
+    /* (a row of links to translations names other languages) */
+    else if (!fence && l[0] != '<' && l[0] != '|' && !vgi_language_row(l, (size_t)(text + e - l))) {
+      vgi_buf_add(&b, text + i, e - i);
+      vgi_buf_puts(&b, "\n");
+    }
     i = e + 1;
   }
   snprintf(m->lang, sizeof m->lang, "%s", vgi_detect_language(b.s ? b.s : ""));

@@ -2282,6 +2282,10 @@ static void said_pairs(vgi_buf *b, const char *lang, const char *intro, const cJ
     for (int q = 0; q < ns; q++) free(ss[q]);
     free(ss);
     many = ns > 1 || strstr(it->valuestring, "; ");
+    /* a Korean description that ends on its predicate ("…방식입니다") is
+     * a sentence: a comma after it ran two sentences into one */
+    many |= cjk_of(lang) == 'k' && (wide_stop_end(it->valuestring) ||
+                                    cjk_unstopped(it->valuestring, strlen(it->valuestring), 'k'));
   }
   /* Chinese and Japanese descriptions that end with their 。 are parted by
    * "；" without it, as "; " parts them in English ("、" after a 。 read
@@ -4673,8 +4677,19 @@ static char *speech_out(char *s) {
     size_t pl = strspn(r, ".,;:!?");
     if (!pl && !open && (r[0] == ')' || r[0] == ']')) pl = strspn(r, ".,;:!?)]");
     if (pl && (r == t || r[-1] == ' ') && (!r[pl] || r[pl] == ' ')) {
+      /* a stop among them still ends the sentence it stood after ("cat
+       * << EOF ....", "See <link>." at the end or before a capital):
+       * the sentence keeps it, never runs into the next one */
+      char stop = strchr(".!?", r[pl - 1]) ? r[pl - 1] : 0;
       r += pl;
       while (*r == ' ') r++;
+      char *k = w;
+      while (k > t && k[-1] == ' ') k--;
+      if (stop && !open && (!*r || vgi_opens_capital(r)) && vgi_ends_cased(t, (size_t)(k - t))) {
+        w = k;
+        *w++ = stop;
+        if (*r) *w++ = ' ';
+      }
       if (!*r) while (w > t && w[-1] == ' ') w--;
       continue;
     }
@@ -7075,7 +7090,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
        * two by a man page's layout goes on ("tweaks | and levers", "without
        * | the interactive option") */
       const char *next = vgi_str(fu[k].u, "t");
-      if (b.n && (isalnum((unsigned char)b.s[b.n - 1]) || b.s[b.n - 1] == ')') && isupper((unsigned char)*next))
+      if (b.n && (vgi_ends_cased(b.s, b.n) || b.s[b.n - 1] == ')') && vgi_opens_capital(next))
         vgi_buf_puts(&b, ".");
       /* (in Chinese, Japanese and Korean, a paragraph that ends on its
        * predicate without a stop, pstree(1)'s "를 다음처럼 나타냅니다", ends

@@ -3,6 +3,7 @@
  * Cyrillic) and with the dotted capital İ of Turkish and Azeri: "için"
  * opens a sentence as "İçin", never "Için"; "éditeur" as "Éditeur", "что"
  * as "Что". One helper for every place that capitalises a first letter. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,21 @@ int vgi_opens_lower(const char *s) {
   if (!small_cp(a)) return 0;
   unsigned b = l1 < n ? vg_utf8_decode(s, n, l1, &l2) : 0;
   return !(b && capital_cp(b));   /* "iOS", "eBay", "iPhone" keep their case */
+}
+
+int vgi_opens_capital(const char *s) {
+  if (!s || !*s) return 0;
+  size_t l;
+  return capital_cp(vg_utf8_decode(s, strlen(s), 0, &l));
+}
+
+int vgi_ends_cased(const char *s, size_t n) {
+  if (!n) return 0;
+  size_t i = n - 1, l;
+  while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80 && n - i < 4) i--;
+  unsigned c = vg_utf8_decode(s, n, i, &l);
+  if (c < 0x80) return isalnum((int)c) != 0;
+  return small_cp(c) || capital_cp(c);
 }
 
 /* the capital of s's first letter into up (its bytes returned), 0 when it

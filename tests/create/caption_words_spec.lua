@@ -155,3 +155,16 @@ describe("a caption cut at an Arabic comma", function()
     assert.is_truthy(cues[1].text:find("هستید،$"), cues[1].text)
   end)
 end)
+
+describe("captions of Korean", function()
+  it("break lines at spaces, never inside a word", function()
+    local ko = "동적 계획법: 이전에 찾은 결과를 이용하여 최종적으로 해결하는 방식입니다."
+    for _, c in ipairs(cues_of(ko)) do
+      local words = {}
+      for w in c.text:gmatch("%S+") do words[w] = true end
+      for _, line in ipairs(c.lines) do
+        for w in line:gmatch("%S+") do assert.is_true(words[w] == true, "a word cut in two: " .. line) end
+      end
+    end
+  end)
+end)

@@ -1011,6 +1011,89 @@ static void slavic_lead_clause_headlines(void **state) {
   }
 }
 
+static int language_row(const char *s) { return vgi_language_row(s, strlen(s)); }
+
+/* A row of links to translations names other languages: a page of a title
+ * and such a row is English (or its front matter's language), never
+ * Portuguese for "Português do Brasil" or Catalan; a translated page with
+ * such a row keeps its own language. */
+static void language_row_no_evidence(void **state) {
+  (void)state;
+  static const struct { const char *text, *lang; } docs[] = {
+    { "# Notes\n\n\xF0\x9F\x87\xBA\xF0\x9F\x87\xB8 [English](README.md) \xC2\xB7 [Portugu\xC3\xAAs do Brasil](README.pt-BR.md) \xC2\xB7 "
+      "[Espa\xC3\xB1ol de Espa\xC3\xB1""a](README.es.md) \xC2\xB7 [Catal\xC3\xA0](README.ca.md) \xC2\xB7 [L\xC3\xADngua de Sinais](README.lsb.md)\n", "en" },
+    { "# Notes\n\nRead this in other languages: [Portugu\xC3\xAAs do Brasil](docs/pt-BR/README.md), "
+      "[Espa\xC3\xB1ol de Espa\xC3\xB1""a](docs/es/README.md), [Catal\xC3\xA0 de la Franja](docs/ca/README.md)\n", "en" },
+    { "# Notes\n\n[Portugu\xC3\xAAs do Brasil](README-pt-BR.md),\n[Espa\xC3\xB1ol de Espa\xC3\xB1""a](README-es.md),\n"
+      "[Catal\xC3\xA0 de la Franja](README-ca.md)\n", "en" },
+    { "---\nlang: de\n---\n# Notizen\n\n[Portugu\xC3\xAAs do Brasil](README.pt-BR.md) | [Espa\xC3\xB1ol de Espa\xC3\xB1""a](README.es.md)\n", "de" },
+    /* the row does not hide the page's own words */
+    { "# Notas\n\n[English](README.md) | [Deutsch](README.de.md)\n\n"
+      "Este projeto converte documentos em v\xC3\xAD""deos e funciona sem rede. Para come\xC3\xA7""ar, leia o guia de "
+      "instala\xC3\xA7\xC3\xA3o e execute o comando uma vez.\n", "pt" },
+    /* links in a sentence are words of it */
+    { "# Notas\n\nLeia [o guia do projeto](docs/guia.md) e [a lista de mudan\xC3\xA7""as](CHANGES.md) antes de "
+      "come\xC3\xA7""ar, e depois execute o comando.\n", "pt" },
+  };
+  for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
+    vgi_diags d = {0};
+    cJSON *m = load_text("doc.md", docs[i].text, NULL, &d);
+    vgi_diags_free(&d);
+    if (strcmp(sget(video_at(m, 0), "language"), docs[i].lang)) print_message("doc %zu\n", i);
+    assert_string_equal(sget(video_at(m, 0), "language"), docs[i].lang);
+    cJSON_Delete(m);
+  }
+  assert_int_equal(language_row("[Deutsch](README.de.md) | [Fran\xC3\xA7""ais](README.fr.md)"), 1);
+  assert_int_equal(language_row("[Usage](#usage) | [Install](docs/install.md)"), 0);
+  assert_int_equal(language_row("See [Deutsch](README.de.md) and [more](x.md) here"), 0);
+}
+
+/* A sentence whose last marks stand alone ("`cat << EOF ...`.", said
+ * "cat << EOF") keeps its full stop, in any alphabet: the Ukrainian item
+ * ran into the next one ("cat << EOF У Bash …"). */
+static void lone_stop_ends_its_sentence(void **state) {
+  (void)state;
+  cJSON *m = full_load("uk.md", "---\nlang: uk\n---\n# \xD0\x9E\xD0\xB1\xD0\xBE\xD0\xBB\xD0\xBE\xD0\xBD\xD0\xBA\xD0\xB0\n\n"
+      "## \xD0\xA9\xD0\xBE\xD0\xB4\xD0\xBD\xD1\x8F\n\n"
+      "- \xD0\x97\xD0\xBD\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 \xD0\xBF\xD1\x80\xD0\xBE *heredoc* -\xD1\x81\xD0\xB8\xD0\xBD\xD1\x82\xD0\xB0\xD0\xBA\xD1\x81\xD0\xB8\xD1\x81 \xD0\xB2 Bash: `cat << EOF ...`.\n"
+      "- \xD0\xA3 Bash \xD0\xBF\xD0\xB5\xD1\x80\xD0\xB5\xD0\xBD\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB0\xD0\xB2\xD0\xBB\xD1\x8F\xD0\xB9\xD1\x82\xD0\xB5 \xD0\xBF\xD0\xBE\xD1\x82\xD0\xBE\xD0\xBA\xD0\xB8, \xD0\xBE\xD1\x81\xD1\x8C \xD1\x82\xD0\xB0\xD0\xBA.\n");
+  assert_int_equal(said_in(m, "cat << EOF. \xD0\xA3 Bash"), 1);
+  cJSON_Delete(m);
+  /* a paragraph's last sentence keeps its stop too */
+  m = full_load("en.md", "# Shell\n\n## Daily\n\nKnow about the syntax in Bash: cat file ....\n\n"
+      "\xC3\x9C""ber alles: the streams are redirected like this ....\n");
+  assert_int_equal(said_in(m, "Bash: cat file."), 1);
+  assert_int_equal(said_in(m, "like this."), 1);
+  cJSON_Delete(m);
+}
+
+/* Korean terms with what they are, each a sentence ending on its
+ * predicate ("…방식입니다."), are said one sentence each, never joined by
+ * commas into one; an English line under a French page is said by an
+ * English voice ("A few more projects and articles about …"). */
+static void korean_pairs_and_english_lines(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("ko.md", "# 알고리즘\n\n알고리즘은 문제를 푸는 방법입니다.\n\n## 패러다임\n\n"
+      "* **동적 계획법** - 이전에 찾은 결과를 이용하여 최종적으로 해결하는 방식입니다.\n"
+      "* **백트래킹** - 모든 가능한 경우를 고려한다는 점에서 브루트 포스와 유사합니다.\n"
+      "* **탐욕법** - 매 단계에서 가장 좋아 보이는 선택을 합니다.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "니다, "), 0);
+  assert_int_equal(said_in(m, "방식입니다."), 1);
+  cJSON_Delete(m);
+  m = load_text("fr.md", "---\nlang: fr\n---\n# Algorithmes\n\nCe d\xC3\xA9p\xC3\xB4t contient des exemples "
+      "d'algorithmes populaires en JavaScript.\n\n## Plus\n\n"
+      "> A few more projects and articles about JavaScript and algorithms on trekhleb.dev\n", NULL, &d);
+  vgi_diags_free(&d);
+  int english = 0;
+  for (int i = 0; i < scene_count(m, 0); i++)
+    if (strstr(sget(scene_at(m, 0, i), "narration"), "A few more"))
+      english = !strcmp(sget(scene_at(m, 0, i), "voice"), "male");
+  assert_int_equal(english, 1);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
@@ -1039,6 +1122,9 @@ int main(void) {
     cmocka_unit_test(slavic_lead_clause_headlines),
     cmocka_unit_test(then_answers_opening_clause),
     cmocka_unit_test(visual_order_rtl_heading),
+    cmocka_unit_test(language_row_no_evidence),
+    cmocka_unit_test(lone_stop_ends_its_sentence),
+    cmocka_unit_test(korean_pairs_and_english_lines),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -210,8 +210,15 @@ unspaced_middle = function(g, wd, total)
   return pick(true) or pick(false)
 end
 
+-- Hangul: Korean puts spaces between its words, so a line never breaks
+-- between two of its syllables ("이용" / "하여" was one word cut in two)
+local function hangul(c)
+  local cp = utf8.codepoint(c, 1, 1, true) or 0
+  return (cp >= 0xAC00 and cp <= 0xD7A3) or (cp >= 0x1100 and cp <= 0x11FF) or (cp >= 0x3130 and cp <= 0x318F)
+end
+
 -- Two lines for a cue wider than MAX_LINE columns: at the space (or, in
--- CJK text, between two wide characters where kinsoku allows) nearest the middle, with both
+-- Chinese and Japanese text, between two wide characters where kinsoku allows) nearest the middle, with both
 -- lines at most MAX_LINE + 6 columns; nil when there is no such place.
 local function two_lines(s)
   local g = text_.split(s)
@@ -228,7 +235,8 @@ local function two_lines(s)
       cand, skip = left + 1, true
       d = math.abs(cand - total / 2)
       if left > MAX_LINE + 6 or total - left - 1 > MAX_LINE + 6 then d = nil end
-    elseif k > 1 and wd[k - 1] == 2 and wd[k] == 2 and text_.may_break(g[k - 1], g[k]) then
+    elseif k > 1 and wd[k - 1] == 2 and wd[k] == 2 and text_.may_break(g[k - 1], g[k])
+        and not (hangul(g[k - 1]) and hangul(g[k])) then
       cand, skip = left, false
       d = math.abs(cand - total / 2)
       if left > MAX_LINE + 6 or total - left > MAX_LINE + 6 then d = nil end
