@@ -2014,15 +2014,17 @@ static void preposition_left_by_address_unsaid(void **state) {
 
 /* A lone HTML tag written in prose ("&lt;div&gt;", `</p>`) is said by its
  * element's name, so the sentence keeps its object; a placeholder in
- * angle brackets is not an element. */
+ * angle brackets ("<code>", one after an option) is not an element. */
 static void lone_tags_said(void **state) {
   (void)state;
   full_reading_says("tags.md",
                     "# Page\n\n## Markup\n\nThe body is written as &lt;div&gt; in the page and holds the text.\n\n"
                     "Wrap each name in a &lt;span&gt; so that it can be styled.\n\n"
                     "Close the block with `</p>` before the list starts.\n\n"
-                    "Every &lt;li&gt; element is one row of the menu.\n",
-                    (const char *const[]){ "written as in", "in a so", "with before", "&lt;", "<", NULL },
+                    "Every &lt;li&gt; element is one row of the menu.\n\n"
+                    "Use `node -e <p>` or `run <code>` to try a snippet.\n",
+                    (const char *const[]){ "written as in", "in a so", "with before", "&lt;", "<", "p tag or",
+                                           "code tag", NULL },
                     (const char *const[]){ "written as the div tag in the page", "Wrap each name in a span so",
                                            "Close the block with the closing p tag before", "Every li element is",
                                            NULL });
