@@ -41,7 +41,11 @@
  * sentence is not the paragraph's); step: a step of a list over its
  * commands (code_steps), whose first sentence a summary keeps wherever it
  * stands before the block */
-typedef struct para { char *text; int line; int cont; int step; } para;
+/* asks: the paragraph is a labelled question ("Q. …") and its answer
+ * ("A. …") made one, its first asks sentences the questions': a summary
+ * says the last question's (from sentence asked on) with the answer's
+ * first */
+typedef struct para { char *text; int line; int cont; int step; int asks; int question; int asked; } para;
 
 typedef struct md {
   const char *file;
@@ -3044,6 +3048,16 @@ static int sign_off(const char *t) {
   /* a name and its mail address: "Sam Lantinga (slouken@libsdl.org)" */
   const char *at = strchr(t, '@');
   const char *open = strpbrk(t, "(<");
+  /* (or the address bare after the name, as an autolink's text reads:
+   * "Santiago Vila <sanvila@debian.org>" is "Santiago Vila sanvila@debian.org") */
+  const char *sp = at ? strrchr(t, ' ') : NULL;
+  if (!open && sp && sp < at && !strchr(at, ' ') && strchr(at, '.') && words >= 3 && words <= 5) {
+    for (const char *q = t; q < sp; q++)
+      if (!(isalpha((unsigned char)*q) || *q == '.' || *q == '-' || ((unsigned char)*q & 0x80) ||
+            (*q == ' ' && (isupper((unsigned char)q[1]) || ((unsigned char)q[1] & 0x80) || q + 1 == sp))))
+        return 0;
+    return isupper((unsigned char)t[0]) || ((unsigned char)t[0] & 0x80);
+  }
   if (!at || !open || open > at || open == t) return 0;
   for (const char *q = t; q < open; q++)
     if (!(isalpha((unsigned char)*q) || *q == ' ' || *q == '.' || *q == '-' || ((unsigned char)*q & 0x80))) return 0;
@@ -3929,17 +3943,30 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
      * out CONTRIBUTING.md.") */
     int asks = 0;
     while (!p[i].cont && asks < 3 && asks < ns - 1 && asks_question(ss[asks], m->lang)) asks++;
+    int asked = 0;
+    if (p[i].asks && p[i].asks < ns && !p[i].cont) asks = p[i].asks, asked = p[i].asked;
     int caption = ns && caption_sentence(ss[0]);
+    vgi_buf qa = {0};
     for (int k = 0; k < ns; k++) {
       int r = p[i].cont ? k + 2 : k + 1;
       if (meta && k < 2) r = k == 0 ? 2 : 1;
       if (caption && r < 3) r = 3;
-      if (asks && k <= asks) r = 1;
+      if (asks && k <= asks) r = k < asked ? 2 : 1;
       if (intro && i == n - 1 && k == ns - 1 && k > 0) {
         size_t l = strlen(ss[k]);
         if (l && (ss[k][l - 1] == ':' || (l >= 3 && !strcmp(ss[k] + l - 3, "\xEF\xBC\x9A")))) r = 1;
       }
-      unit_add(units, ss[k], r > VGI_RANK_KEY_MAX ? VGI_RANK_KEY_MAX : r);
+      /* a question and its answer's first sentence are one unit: said
+       * together or not at all */
+      if (p[i].asks && asks == p[i].asks && k >= asked && k <= asks) {
+        if (qa.n) vgi_buf_puts(&qa, " ");
+        vgi_buf_puts(&qa, ss[k]);
+        if (k < asks) { free(ss[k]); continue; }
+        unit_add(units, qa.s, 1);
+        vgi_buf_free(&qa);
+      } else {
+        unit_add(units, ss[k], r > VGI_RANK_KEY_MAX ? VGI_RANK_KEY_MAX : r);
+      }
       cJSON *last = vgi_last(units);
       /* a summary keeps it; of the prose before a block, what introduces
        * the block: its last paragraph */
@@ -4149,8 +4176,11 @@ static void flush_prose(md *m, int keep_words) {
         int partw = 0, piece = 0;
         for (int k = 0; k < ns; k++) {
           int sw = vgi_word_count(ss[k]);
-          if (partw && partw + sw > PROSE_WORDS) {
-            para pp = { part.s, m->prose[i].line, piece++ > 0 || m->prose[i].cont, m->prose[i].step };
+          /* (a question and its answer's first sentence stay in one piece) */
+          if (partw && partw + sw > PROSE_WORDS && (piece > 0 || k > m->prose[i].asks)) {
+            para pp = { part.s, m->prose[i].line, piece > 0 || m->prose[i].cont, m->prose[i].step,
+                         piece == 0 ? m->prose[i].asks : 0, 0, m->prose[i].asked };
+            piece++;
             prose_scene(m, &pp, 1, m->prose[i].line);
             vgi_buf_free(&part);
             partw = 0;
@@ -4162,7 +4192,8 @@ static void flush_prose(md *m, int keep_words) {
         }
         free(ss);
         if (part.n) {
-          para pp = { part.s, m->prose[i].line, piece > 0 || m->prose[i].cont, m->prose[i].step };
+          para pp = { part.s, m->prose[i].line, piece > 0 || m->prose[i].cont, m->prose[i].step,
+                       piece == 0 ? m->prose[i].asks : 0, 0, m->prose[i].asked };
           prose_scene(m, &pp, 1, m->prose[i].line);
         }
         vgi_buf_free(&part);
@@ -7544,7 +7575,7 @@ static void api_flush(md *m, int block) {
       strcpy(intro + l, ".");
     }
   }
-  para ip = { intro, 0, 0, 0 };
+  para ip = { intro, 0, 0, 0, 0, 0, 0 };
   cJSON *desc = intro ? para_units(m, &ip, 1, 0) : para_units(m, m->prose, np, 0);
   if (intro) np = 1;
   free(intro);
@@ -8686,6 +8717,39 @@ static char *stem_with_list(md *m, char *s, cmark_node *next) {
   return s;
 }
 
+/* An answer ("A. That would be nice, …") after the labelled questions it
+ * answers ("Q. …" paragraphs, one or more, just before it): they become
+ * one paragraph, the questions' sentences first, so that a summary says
+ * each question with its answer, never a question alone. Takes text when
+ * it returns 1. */
+static int asked_and_answered(md *m, char *text) {
+  size_t q = m->nprose;
+  while (q > 0 && m->prose[q - 1].question && !m->prose[q - 1].cont) q--;
+  if (q == m->nprose) return 0;
+  vgi_buf b = {0};
+  int asks = 0, asked = 0;
+  for (size_t i = q; i < m->nprose; i++) {
+    int ns = 0;
+    char **ss = vgi_sentences_lang(m->prose[i].text, m->lang, &ns);
+    for (int k = 0; k < ns; k++) free(ss[k]);
+    free(ss);
+    asked = asks;
+    asks += ns;
+    vgi_buf_puts(&b, m->prose[i].text);
+    vgi_buf_puts(&b, " ");
+    if (i > q) free(m->prose[i].text);
+  }
+  vgi_buf_puts(&b, text);
+  free(text);
+  free(m->prose[q].text);
+  m->prose[q].text = vgi_buf_take(&b);
+  m->prose[q].question = 0;
+  m->prose[q].asks = asks;
+  m->prose[q].asked = asked;
+  m->nprose = q + 1;
+  return 1;
+}
+
 static void prose_add(md *m, char *text, int line, int min_words) {
   if (text && strlen(text) > block_max(m)) {
     /* a paragraph no scene may say: refused here, before sentences and
@@ -8706,14 +8770,29 @@ static void prose_add(md *m, char *text, int line, int min_words) {
   static const char *const answer[] = { "A: ", "A. ", "Answer: ", "Antwort: ", "R: ", "R\xC3\xA9ponse : ",
     "Respuesta: ", "Resposta: ", "Risposta: ", "\xE7\xAD\x94\xEF\xBC\x9A", "\xE5\x9B\x9E\xE7\xAD\x94\xEF\xBC\x9A",
     "\xEB\x8B\xB5: ", NULL };   /* 答： 回答： 답: */
+  int answered = 0;
   for (int i = 0; answer[i]; i++) {
     size_t al = strlen(answer[i]);
     if (strncmp(text, answer[i], al) || !text[al]) continue;
     memmove(text, text + al, strlen(text + al) + 1);
+    answered = 1;
     break;
   }
+  /* a question's label ("Q. …", "Q: …", "Question: …", as a FAQ in plain
+   * text writes one) is neither shown nor said either; the answer that
+   * follows joins it (asked_and_answered) */
+  static const char *const question[] = { "Q: ", "Q. ", "Q) ", "Question: ", "Frage: ", "F: ", NULL };
+  int asked = 0;
+  for (int i = 0; question[i]; i++) {
+    size_t ql = strlen(question[i]);
+    if (strncmp(text, question[i], ql) || !text[ql]) continue;
+    memmove(text, text + ql, strlen(text + ql) + 1);
+    asked = 1;
+    break;
+  }
+  if (answered && asked_and_answered(m, text)) return;
   m->prose = realloc(m->prose, (m->nprose + 1) * sizeof *m->prose);
-  m->prose[m->nprose] = (para){ .text = text, .line = line, .cont = 0 };
+  m->prose[m->nprose] = (para){ .text = text, .line = line, .cont = 0, .question = asked };
   m->nprose++;
 }
 

@@ -3728,7 +3728,14 @@ static void dangling_out(char **tp) {
         continue;
       }
     }
-    if (!ends || ws == we || (!dangling_word(ws, (size_t)(we - ws)) && !copula)) {
+    /* "<link> is an alias for <link>.", "a mirror of <link>.": a
+     * preposition that the taken word ended the sentence after leaves it
+     * hanging as "to" does ("for" and "of" elsewhere tie it to a word that
+     * goes on) */
+    int bare_prep = said_en_ && ends && ws < we &&
+                    word_of((const char *const[]){ "for", "of", "about", "than", "against", "towards", "toward", NULL },
+                            ws, (size_t)(we - ws));
+    if (!ends || ws == we || (!dangling_word(ws, (size_t)(we - ws)) && !copula && !bare_prep)) {
       /* ("access it with cd <path>)": no space left before the bracket) */
       if (*after == ')' && m > t + 1 && m[-1] == ' ' && isalnum((unsigned char)m[-2])) {
         char *from = m;
@@ -8459,6 +8466,166 @@ static void shown_tags_out(char *t) {
   }
 }
 
+/* An HTML element's name ("div", "span", "h1"): a tag of one, written in
+ * prose, is about the element; another name in angle brackets is a
+ * placeholder ("<file>"). */
+static int html_element(const char *n, size_t l) {
+  /* (only names no English word or placeholder has: "<code>", "<link>",
+   * "<table>", "<input>", "<title>" name a thing to fill in as often) */
+  static const char *const names[] = { "a", "abbr", "b", "blockquote", "br", "dd", "div", "dl", "dt", "em",
+    "fieldset", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "html", "i", "iframe", "img", "kbd", "li", "nav",
+    "noscript", "ol", "p", "pre", "span", "strong", "sub", "sup", "svg", "tbody", "td", "textarea", "tfoot",
+    "th", "thead", "tr", "u", "ul", NULL };
+  for (int k = 0; names[k]; k++)
+    if (strlen(names[k]) == l && !strncasecmp(names[k], n, l)) return 1;
+  return 0;
+}
+
+/* A lone tag in English prose ("wrap it in a <div>", "&lt;br&gt; ends a
+ * line", "close it with </p>") is said by its element's name: "a div",
+ * "the br tag", "the closing p tag"; a name of no element ("<file>") is
+ * left to the word rules. Returns t, maybe moved. */
+static char *lone_tags_said(char *t) {
+  for (size_t at = 0; t[at];) {
+    char *p = strchr(t + at, '<');
+    if (!p) break;
+    at = (size_t)(p - t) + 1;
+    const char *name;
+    size_t nl, tl = html_tag(p, p[1] == '/', &name, &nl);
+    if (!tl || !html_element(name, nl) || (p > t && isalnum((unsigned char)p[-1]))) continue;
+    /* (nor one a command's option takes: "node -e <p>" is a placeholder) */
+    const char *ob, *oe;
+    if (word_before(t, p, &ob, &oe) && *ob == '-') continue;
+    int close = p[1] == '/';
+    /* "a <div>", "the <br> tag", "<li> elements": the sentence names what it is */
+    const char *wb, *we;
+    int det = word_before(t, p, &wb, &we) &&
+              word_of((const char *const[]){ "a", "an", "the", "each", "every", "this", "that", "your",
+                                             "one", "any", "its", "their", "another", NULL },
+                      wb, (size_t)(we - wb));
+    const char *n = p + tl;
+    while (*n == ' ') n++;
+    size_t nw = strcspn(n, " ,.;:!?)");
+    int named = word_of((const char *const[]){ "tag", "tags", "element", "elements", "mark", "marks", NULL }, n, nw);
+    char said[64];
+    snprintf(said, sizeof said, "%s%s%.*s%s", det || named ? "" : "the ", close ? "closing " : "", (int)nl, name,
+             named ? "" : det && !close ? "" : " tag");
+    if (det && close) snprintf(said, sizeof said, "closing %.*s tag", (int)nl, name);
+    size_t sl = strlen(said), off = (size_t)(p - t), rest = strlen(p + tl);
+    if (sl > tl) {
+      t = realloc(t, strlen(t) + sl - tl + 1);
+      if (!t) abort();
+      p = t + off;
+    }
+    memmove(p + sl, p + tl, rest + 1);
+    memcpy(p, said, sl);
+    at = off + sl;
+  }
+  return t;
+}
+
+/* A variable set on a command line to a path ("PREFIX=/opt/x"): its
+ * name (*nl bytes) in upper case, digits and '_' -> 1. The path is never
+ * said, so the variable is said by its name. */
+static int path_assignment(const char *w, size_t n, size_t *nl) {
+  size_t k = 0;
+  while (k < n && (isupper((unsigned char)w[k]) || isdigit((unsigned char)w[k]) || w[k] == '_')) k++;
+  if (k < 2 || k >= n || w[k] != '=' || !isupper((unsigned char)w[0])) return 0;
+  const char *v = w + k + 1;
+  size_t vl = n - k - 1;
+  while (vl && strchr("`'\"", *v)) v++, vl--;
+  if (!vl || !(*v == '/' || *v == '~' || (*v == '.' && vl > 1 && (v[1] == '/' || v[1] == '.')) || memchr(v, '/', vl)))
+    return 0;
+  *nl = k;
+  return 1;
+}
+
+/* "make PREFIX=/some/other/directory install", "DESTDIR=/tmp/x make
+ * install": a build tool's variable set to a path is what makes the
+ * command different, and the path is not said; the command is said "make
+ * install with PREFIX set" (its targets, then the variables by name), never
+ * "make install". Returns t, maybe moved. */
+static char *path_assignments_said(char *t) {
+  static const char *const tools[] = { "make", "gmake", "bmake", "ninja", "./configure", "configure", "cmake",
+                                       "meson", "scons", NULL };
+  static const char *const targets[] = { "install", "all", "test", "tests", "check", "clean", "distclean",
+    "uninstall", "build", "dist", "docs", "doc", "lib", "libs", "shared", "static", "release", "debug", "world",
+    "install-strip", "install-lib", "install-bin", "install-man", NULL };
+  enum { MAXW = 256 };
+  const char *ws[MAXW];
+  size_t wl[MAXW];
+  int n = 0;
+  for (const char *p = t; *p && n < MAXW;) {
+    while (*p == ' ') p++;
+    if (!*p) break;
+    ws[n] = p;
+    while (*p && *p != ' ') p++;
+    wl[n] = (size_t)(p - ws[n]);
+    n++;
+  }
+  vgi_buf b = {0};
+  int changed = 0;
+  for (int i = 0; i < n;) {
+    size_t nl;
+    /* a run of assignments, after a tool or before one */
+    int a = i, z = i;
+    while (z < n && path_assignment(ws[z], wl[z], &nl)) z++;
+    int after_tool = z > a && a > 0 && word_of(tools, ws[a - 1], wl[a - 1]) &&
+                     !strchr(",.;:!?", ws[a - 1][wl[a - 1] - 1]);
+    int before_tool = z > a && !after_tool && z < n && word_of(tools, ws[z], wl[z]) &&
+                      !strchr(",.;:!?", ws[z - 1][wl[z - 1] - 1]);
+    if (!after_tool && !before_tool) {
+      vgi_buf_puts(&b, " ");
+      vgi_buf_add(&b, ws[i], wl[i]);
+      i++;
+      continue;
+    }
+    /* the tool (before_tool), then its targets, then the variables */
+    int k = z;
+    const char *tool = NULL;
+    size_t tooll = 0;
+    if (before_tool) tool = ws[z], tooll = wl[z], k = z + 1;
+    int tz = k;
+    while (tz < n && (tz == k || !strchr(",.;:!?", ws[tz - 1][wl[tz - 1] - 1])) &&
+           word_of(targets, ws[tz], wl[tz]) && tz - k < 4)
+      tz++;
+    /* the stop after the last word said here ends the phrase */
+    int last = tz > k ? tz - 1 : before_tool ? z : z - 1;
+    const char *lw = ws[last];
+    size_t ll = wl[last], punct = 0;
+    while (punct < ll && strchr(",.;:!?)`'\"", lw[ll - 1 - punct])) punct++;
+    if (tool) {
+      vgi_buf_puts(&b, " ");
+      vgi_buf_add(&b, tool, last == z ? tooll - punct : tooll);
+    }
+    for (int q = k; q < tz; q++) {
+      vgi_buf_puts(&b, " ");
+      vgi_buf_add(&b, ws[q], q == last ? wl[q] - punct : wl[q]);
+    }
+    vgi_buf_puts(&b, " with ");
+    for (int q = a; q < z; q++) {
+      path_assignment(ws[q], wl[q], &nl);
+      if (q > a) vgi_buf_puts(&b, q == z - 1 ? " and " : ", ");
+      vgi_buf_add(&b, ws[q], nl);
+    }
+    vgi_buf_puts(&b, " set");
+    vgi_buf_add(&b, lw + ll - punct, punct);
+    changed = 1;
+    i = tz > k ? tz : before_tool ? z + 1 : z;
+  }
+  if (!changed || n == MAXW) {
+    vgi_buf_free(&b);
+    return t;
+  }
+  /* (every word was put after a space: none before the text) */
+  char *out = vgi_buf_take(&b);
+  char *o = out;
+  while (*o == ' ') o++;
+  memmove(out, o, strlen(o) + 1);
+  free(t);
+  return out;
+}
+
 /* "for example" or "that is" written short before a colon that what it
  * introduces (code, a table) has left alone: "Run it with a config file,
  * e.g.:" is said "Run it with a config file:", never ending on "e.g.". A
@@ -9015,9 +9182,11 @@ static char *clean_speech(char *t, const char *lang) {
   t = vgi_link_text(t);   /* "[text](url)" left as written is said by its text */
   t = vgi_bug_numbers_out(t);
   shown_tags_out(t);
+  if (english(lang)) t = lone_tags_said(t);
   omission_out(t);
   as_follows_out(t);
   t = pipeline_out(t);
+  if (english(lang)) t = path_assignments_said(t);
   t = command_out(t, lang);
   t = definition_colon(t);
   t = bare_command_out(t);

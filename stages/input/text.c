@@ -4572,6 +4572,25 @@ static int signature(const char *s, int n) {
   return gt != NULL;
 }
 
+/* An Emacs trailer at a file's end ("Local variables:" / "mode: text" /
+ * "End:", in any case, maybe behind a comment mark) is for the editor: it
+ * goes, with the rule that set it apart from the text. */
+static void emacs_trailer_out(text *r) {
+  for (int i = r->n - 1; i >= 0 && i >= r->n - 40; i--) {
+    int t;
+    const char *s = body(&r->L[i], &t);
+    int at = -1;
+    for (int k = 0; k + 16 <= t && at < 0; k++)
+      if (!strncasecmp(s + k, "Local Variables:", 16)) at = k;
+    if (at < 0) continue;
+    for (int k = i; k < r->n; k++) r->L[k].kind = 'x';
+    int p = i - 1;
+    while (p >= 0 && is_blank(&r->L[p])) p--;
+    if (p >= 0 && rule_char(&r->L[p], 3)) r->L[p].kind = 'x';
+    break;
+  }
+}
+
 static int split_lines(text *r, const char *src, size_t len) {
   if (!vgi_split_lines(src, len, 1, &r->store, &r->L, &r->n)) return 0;
   /* what is never said: modelines (vim reads the first and last five
@@ -4644,14 +4663,7 @@ static int split_lines(text *r, const char *src, size_t len) {
     for (int k = 0; k < stars - 1; k++) w[k] = ' ';
     l->ind = stars - 1;
   }
-  for (int i = r->n - 1; i >= 0 && i >= r->n - 40; i--) {
-    int t;
-    const char *s = body(&r->L[i], &t);
-    if (t >= 16 && memmem(s, (size_t)t, "Local Variables:", 16)) {
-      for (int k = i; k < r->n; k++) r->L[k].kind = 'x';
-      break;
-    }
-  }
+  emacs_trailer_out(r);
   return 1;
 }
 

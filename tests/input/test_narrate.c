@@ -1006,7 +1006,8 @@ static void option_item_named(void **state) {
 
 /* A placeholder in angle brackets ("If <file> is available",
  * "written as <language>") is said as its word, never dropped as if it
- * were an HTML tag; a tag written in the text ("<br>") is still not said. */
+ * were an HTML tag; a tag written in the text ("<br>") is said by its
+ * element's name. */
 static void placeholders_said(void **state) {
   (void)state;
   vgi_options full = { .detail = VGI_DETAIL_FULL };
@@ -1017,7 +1018,8 @@ static void placeholders_said(void **state) {
   vgi_diags_free(&d);
   assert_true(said_in(m, "If file is available, it is read first.") == 1);
   assert_true(said_in(m, "Each name is written as language, and") == 1);
-  assert_true(said_in(m, "br") == 0);
+  /* (a tag of an element is said by its name: "at br marks", not "at marks") */
+  assert_true(said_in(m, "ends at br marks") == 1);
   cJSON_Delete(m);
 }
 
@@ -1996,8 +1998,60 @@ static void tagline_as_list(void **state) {
   expect("{\"type\":\"title\",\"title\":\"Kit\",\"subtitle\":\"Fast \xC2\xB7 Small\"}", "Welcome to Kit. Fast and small.");
 }
 
+/* A sentence whose address went after "for" or "of" ("<link> is an alias
+ * for <link>.") is not said hanging on its preposition; the sentences
+ * around it are. */
+static void preposition_left_by_address_unsaid(void **state) {
+  (void)state;
+  full_reading_says("alias.md",
+                    "# Hosts\n\n## Access\n\nThe mirror serves every release today.\n\n"
+                    "<https://nodejs.org/dist/> is an alias for <https://nodejs.org/download/release/>.\n\n"
+                    "The site is a copy of <https://example.org/pub/>.\n\nThe archive keeps old builds.\n",
+                    (const char *const[]){ "alias for.", "copy of.", " for.", " of.", NULL },
+                    (const char *const[]){ "The mirror serves every release today.", "The archive keeps old builds.",
+                                           NULL });
+}
+
+/* A lone HTML tag written in prose ("&lt;div&gt;", `</p>`) is said by its
+ * element's name, so the sentence keeps its object; a placeholder in
+ * angle brackets ("<code>", one after an option) is not an element. */
+static void lone_tags_said(void **state) {
+  (void)state;
+  full_reading_says("tags.md",
+                    "# Page\n\n## Markup\n\nThe body is written as &lt;div&gt; in the page and holds the text.\n\n"
+                    "Wrap each name in a &lt;span&gt; so that it can be styled.\n\n"
+                    "Close the block with `</p>` before the list starts.\n\n"
+                    "Every &lt;li&gt; element is one row of the menu.\n\n"
+                    "Use `node -e <p>` or `run <code>` to try a snippet.\n",
+                    (const char *const[]){ "written as in", "in a so", "with before", "&lt;", "<", "p tag or",
+                                           "code tag", NULL },
+                    (const char *const[]){ "written as the div tag in the page", "Wrap each name in a span so",
+                                           "Close the block with the closing p tag before", "Every li element is",
+                                           NULL });
+}
+
+/* A build tool's variable set to a path ("make PREFIX=/some/dir install")
+ * is what makes the command different: it is said by its name after the
+ * targets ("make install with PREFIX set"), never dropped with its path; a
+ * variable set to a word is said as written. */
+static void path_assignments_named(void **state) {
+  (void)state;
+  full_reading_says("prefix.md",
+                    "# Store\n\n## Installing\n\nYou can use `make PREFIX=/some/other/directory install` if you wish "
+                    "to use a different destination.\n\nRun `DESTDIR=/tmp/stage make install` to stage the files.\n\n"
+                    "To force libc, run `make MALLOC=libc` in the source folder.\n\n"
+                    "A plain build is `make BINDIR=~/bin`.\n",
+                    (const char *const[]){ "use make install if", "Run make install to", "directory", "/tmp", NULL },
+                    (const char *const[]){ "You can use make install with PREFIX set if you wish",
+                                           "Run make install with DESTDIR set to stage the files.", "make MALLOC=libc",
+                                           "A plain build is make with BINDIR set.", NULL });
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(preposition_left_by_address_unsaid),
+    cmocka_unit_test(lone_tags_said),
+    cmocka_unit_test(path_assignments_named),
     cmocka_unit_test(articles_agree_after_removals),
     cmocka_unit_test(articles_checked_a_bounded_number_of_times),
     cmocka_unit_test(asides_out_in_bounded_rounds),

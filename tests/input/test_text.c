@@ -1796,6 +1796,60 @@ static void stanzas_are_items(void **state) {
   cJSON_Delete(m);
 }
 
+/* An Emacs trailer at the end of a text ("Local variables:" in any case,
+ * its settings and "End:", after a rule) is neither shown nor said. */
+static void emacs_trailer_unsaid(void **state) {
+  (void)state;
+  const char *doc = "GNU Gadget\n\nThe gadget library adds numbers of any size to a program.\n\n"
+                    "\t\t\tREPORTING BUGS\n\nIf you find a bug in the library, please tell us about it.\n\n\n"
+                    "----------------\nLocal variables:\nmode: text\nfill-column: 78\nEnd:\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("README.txt", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(m);
+  static const char *const never[] = { "Local", "variables", "mode:", "fill-column", "End", "----", NULL };
+  for (int i = 0; never[i]; i++)
+    if (strstr(all, never[i])) print_message("'%s' in %s\n", never[i], all), fail();
+  assert_non_null(strstr(all, "please tell us about it"));
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* A FAQ in plain text ("Q. …" over "A. …"): a summary says each question
+ * with its answer, without the labels, never a question alone; the
+ * sign-off under it (a name and a bare mail address) is not said. */
+static void questions_with_answers(void **state) {
+  (void)state;
+  const char *doc = "Frequently Asked Questions about gadgets\n"
+                    "========================================\n\n"
+                    "* Questions about the gear box:\n\n"
+                    "Q. I upgraded my gadget to the testing release and now the gear box\nsays \"spring/sid\". "
+                    "Should it not read \"spring\"?\n\n"
+                    "A. That would be nice, but it is not possible because of the way the\ntesting release works. "
+                    "Packages reach testing after ten days.\n\n"
+                    "Q. Why \"spring/sid\" and not \"testing/unstable\" as it used to be?\n\n"
+                    "A. The codename is a little bit more informative, as the meaning of\n\"testing\" changes over "
+                    "time.\n\n"
+                    "Q. How do I know which release I am running?\n\n"
+                    "A. Looking at the contents of your sources file is probably a much better way.\n\n\n"
+                    "Santiago Vila <sanvila@example.org>\n";
+  vgi_diags d;
+  cJSON *m = load_text("faq.txt", doc, NULL, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(m);
+  static const char *const never[] = { "Q.", "A.", "Santiago", "sanvila", NULL };
+  for (int i = 0; never[i]; i++)
+    if (strstr(all, never[i])) print_message("'%s' in %s\n", never[i], all), fail();
+  static const char *const said[] = { "That would be nice, but it is not possible",
+    "The codename is a little bit more informative", "Looking at the contents of your sources file",
+    "How do I know which release I am running?", NULL };
+  for (int i = 0; said[i]; i++)
+    if (!said_in(m, said[i])) print_message("not said '%s' in %s\n", said[i], all), fail();
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(wiki_titles),
@@ -1836,6 +1890,8 @@ int main(void) {
     cmocka_unit_test(dated_change_lines),
     cmocka_unit_test(stanzas_are_items),
     cmocka_unit_test(conjunction_label_no_heading),
+    cmocka_unit_test(emacs_trailer_unsaid),
+    cmocka_unit_test(questions_with_answers),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
