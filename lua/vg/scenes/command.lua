@@ -167,6 +167,22 @@ end
 -- its card with its long comment lines set as several comment lines, every
 -- line whole: {size, lines, from}, or nil (no comment line is what holds it).
 local REFLOW_FLOOR = 24
+
+-- The rows the lines of code (not comment lines) of `lines` take past one
+-- each, set as `probe` sets them (wrapped between tokens where long).
+local function code_rows(probe, lines, lang)
+  local code = {}
+  for _, l in ipairs(lines) do
+    if not comments.full_line(l, lang) then code[#code + 1] = l end
+  end
+  if #code == 0 then return 0 end
+  local p = {}
+  for k, val in pairs(probe) do p[k] = val end
+  p.text, p.h = table.concat(code, "\n"), 100000
+  local m = c.measure(p)
+  if m.shrunk or m.cut then return 0 end
+  return math.max(0, m.lines - #code)
+end
 -- (no larger: past it comments break into lines of two or three words)
 local REFLOW_TOP = 48
 local reflow_memo, reflow_count = {}, 0
@@ -177,18 +193,25 @@ local function reflowed(code, lines, from, lang, top, key)
   local probe = {}
   for k, val in pairs(code) do probe[k] = val end
   local adv = advance(code)
-  for sz = top, REFLOW_FLOOR, -2 do
-    local shown, origin = comments.reflow(lines, from, math.floor(code.w / (adv * sz)), lang)
-    -- (from here down every comment fits its line as it is)
-    if not shown and origin ~= "long" then break end
-    if shown then
-      probe.text, probe.size, probe.min_size = table.concat(shown, "\n"), sz, sz
-      local m = c.measure(probe)
-      if not (m.shrunk or m.cut) and m.lines <= #shown then
-        best = { size = sz, lines = shown, from = origin }
-        break
+  -- every line whole at the largest size that holds so; else (a line of
+  -- code too long for the card at any such size) every comment whole on
+  -- its lines, a line of code wrapped between its tokens under its mark as
+  -- it would be unreflowed
+  for pass = 1, 2 do
+    for sz = top, REFLOW_FLOOR, -2 do
+      local shown, origin = comments.lift(lines, from, math.floor(code.w / (adv * sz)), lang)
+      -- (from here down every comment fits its line as it is)
+      if not shown and origin ~= "long" then break end
+      if shown then
+        probe.text, probe.size, probe.min_size = table.concat(shown, "\n"), sz, sz
+        local m = c.measure(probe)
+        if not (m.shrunk or m.cut) and m.lines <= #shown + (pass == 2 and code_rows(probe, shown, lang) or 0) then
+          best = { size = sz, lines = shown, from = origin }
+          break
+        end
       end
     end
+    if best then break end
   end
   if reflow_count >= 64 then reflow_memo, reflow_count = {}, 0 end
   reflow_memo[key], reflow_count = best, reflow_count + 1
