@@ -54,6 +54,21 @@ local function stack_comments(lines)
   return shown, from
 end
 
+-- A line's assignments of a quoted or substituted value (`export
+-- FZF_DEFAULT_COMMAND='fd --type file'`, `X=$(pwd)`) may break after their
+-- "=": a ZERO WIDTH SPACE there (invisible, a break opportunity to the
+-- renderer), so a tall frame wraps `export NAME=` over its value under the
+-- continuation mark rather than shrink the block (UAX #14 gives no break
+-- between "=" and a quote or "$"). The renderer keeps such a run whole
+-- where it fits a line.
+local function assignment_breaks(lines)
+  local out = {}
+  for i, l in ipairs(lines) do
+    out[i] = l:gsub("([%w_]=)([\"'%$])", "%1\u{200B}%2")
+  end
+  return out
+end
+
 -- A drawing made of characters (boxes of +--+ and |, or of ┌─┐ │): two or
 -- more lines with a box's corner or edge and one with a side. Wrapped, its
 -- lines would no longer line up: it only shrinks (and is split only at
@@ -257,6 +272,10 @@ return {
     if #lines == 0 then return items end
     local text = table.concat(lines, "\n")
     local lang = c.str(v.language) or c.guess_language(text)
+    if c.roomy(theme) and not is_drawing(lines) then
+      lines = assignment_breaks(lines)
+      text = table.concat(lines, "\n")
+    end
     local avail = box.y + box.h - y
     local bar = 52
     local drawing = is_drawing(lines)
