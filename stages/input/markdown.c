@@ -6214,7 +6214,9 @@ static char *take_table_caption(md *m) {
  * "Default: true. CLI Override: the no-semi option." rather than as a table
  * of one row. A column of no value is left out. 0 (and nothing changed)
  * for any other table: more rows, a column without a name, fewer than two
- * names with a value. */
+ * names with a value, a value of several lines or more than
+ * RECORD_VALUE_WORDS words. */
+#define RECORD_VALUE_WORDS 12   /* the most words a record's value says */
 static int record_table(cJSON **cols, cJSON **rows) {
   const cJSON *row = *rows ? (*rows)->child : NULL;
   if (!row || row->next || cJSON_GetArraySize(*cols) < 2) return 0;
@@ -6222,7 +6224,12 @@ static int record_table(cJSON **cols, cJSON **rows) {
   const cJSON *v = row->child;
   for (const cJSON *c = (*cols)->child; c; c = c->next, v = v ? v->next : NULL) {
     if (!cJSON_IsString(c) || !*c->valuestring) return 0;
-    filled += v && cJSON_IsString(v) && *v->valuestring;
+    if (!v || !cJSON_IsString(v) || !*v->valuestring) continue;
+    /* (a cell of several lines or many words is no value: Node.js'
+     * changelog index, "LTS 'Argon' | Stable" over a column of versions
+     * each, was said as "LTS 'Argon': 4.9.1 4.9.0 4.8.7 …") */
+    if (strchr(v->valuestring, '\n') || vgi_spoken_words(v->valuestring) > RECORD_VALUE_WORDS) return 0;
+    filled++;
   }
   if (filled < 2) return 0;
   cJSON *pairs = cJSON_CreateArray();

@@ -1152,7 +1152,9 @@ static void one_row_table_is_record(void **state) {
   const char *doc = "# Options\n\n## Semicolons\n\nPrint semicolons at the ends of statements.\n\n"
                     "| Default | CLI Override | API Override | Notes |\n| --- | --- | --- | --- |\n"
                     "| `true` | `--no-semi` | `semi: <bool>` | |\n\n"
-                    "## Widths\n\n| Name | Width |\n| --- | --- |\n| alpha | 1 |\n| beta | 2 |\n";
+                    "## Widths\n\n| Name | Width |\n| --- | --- |\n| alpha | 1 |\n| beta | 2 |\n\n"
+                    "## Releases\n\n| LTS | Current |\n| --- | --- |\n"
+                    "| 4.9.1 4.9.0 4.8.7 4.8.6 4.8.5 4.8.4 4.8.3 4.8.2 4.8.1 4.8.0 4.7.3 4.7.2 4.7.1 | 5.0.0 |\n";
   vgi_diags d;
   cJSON *m = load_text("options.md", doc, NULL, &d);
   vgi_diags_free(&d);
@@ -1176,6 +1178,12 @@ static void one_row_table_is_record(void **state) {
   vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
   assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(vc, "columns"), 0)->valuestring, "Name");
   assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(vc, "rows")), 2);
+  /* nor is a row of a cell of many words (Node.js' changelog index, a
+   * column of versions each) a record */
+  s = headed(m, "table", "Releases");
+  assert_non_null(s);
+  vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
+  assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(vc, "columns"), 0)->valuestring, "LTS");
   cJSON_Delete(m);
 }
 
