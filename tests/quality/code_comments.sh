@@ -82,6 +82,24 @@ cmake --build build --parallel 8 --target install  # build everything and instal
 ```
 MD
 
+cat >"$T/jq.md" <<'MD'
+# jq
+
+## Instructions
+
+Build it from source:
+
+```console
+git submodule update --init    # if building from git to get oniguruma
+autoreconf -i                  # if building from git
+./configure --with-oniguruma=builtin
+make clean                     # if upgrading from a version previously built from source
+make -j8
+make check
+sudo make install
+```
+MD
+
 # the code card is dark: read its negative, grey comments and all
 neg() { ffmpeg -loglevel error -y -i "$1" -vf "format=gray,negate,eq=contrast=1.6" "$2"; }
 # the words tesseract reads with confidence, each with its height in pixels
@@ -128,6 +146,15 @@ if frame cmake 1080x1920; then
   check "cmake: its words together" has "$T/o.txt" 'feature X switched on'
   check "cmake: the second comment" has "$T/o.txt" 'build everything and'
   check "cmake: the command there" has "$T/o.txt" 'cmake -S . -B build'
+fi
+# ... and so do trailing comments the block's size would wrap under the
+# mark, where every line is whole a little smaller (jq's build steps: "↪ #
+# if upgrading from a" / "↪ version previously built" / "↪ from source").
+if frame jq 1080x1920; then
+  tesseract "$T/jq-1080x1920.png" - 2>/dev/null >"$T/o.txt"
+  check "jq: a comment's words on its lines" has "$T/o.txt" 'previously built from source'
+  check "jq: the other comment" has "$T/o.txt" 'if building from git to'
+  check "jq: the command whole" has "$T/o.txt" 'git submodule update --init'
 fi
 # A wide frame: comments each over its one command stand after it, in a
 # column, six lines at 44 where twelve were at 28 under an empty right half.

@@ -183,6 +183,22 @@ end
 -- line whole: {size, lines, from}, or nil (no comment line is what holds it).
 local REFLOW_FLOOR = 24
 
+-- Whether a line with a trailing comment takes more than one row as
+-- `probe` sets the block (its comment wrapped under the mark).
+local function trails_wrapped(probe, lines, lang)
+  local p = {}
+  for k, val in pairs(probe) do p[k] = val end
+  p.h, p.min_size = 100000, probe.size
+  for _, l in ipairs(lines) do
+    if comments.trailing(l, lang) then
+      p.text = l
+      local m = c.measure(p)
+      if m.lines > 1 or m.shrunk then return true end
+    end
+  end
+  return false
+end
+
 -- The rows the lines of code (not comment lines) of `lines` take past one
 -- each, set as `probe` sets them (wrapped between tokens where long).
 local function code_rows(probe, lines, lang)
@@ -417,7 +433,11 @@ return {
       local mn = c.measure(code)
       local now = mn.final_size
       local rf = reflowed(code, lines, from, lang, REFLOW_TOP, key)
-      if rf and (rf.size >= now * 1.15 or rf.size >= now * 0.85 and mn.lines > #lines) then
+      -- (a trailing comment the renderer would wrap under the code's mark
+      -- is lifted at down to 75 % of that size: jq's "# if building from
+      -- git to" over "↪ get oniguruma")
+      local lifted = rf and #rf.lines > #lines and mn.lines > #lines and trails_wrapped(code, lines, lang)
+      if rf and (rf.size >= now * 1.15 or rf.size >= now * (lifted and 0.75 or 0.85) and mn.lines > #lines) then
         lines, from, text = rf.lines, rf.from, table.concat(rf.lines, "\n")
         code.text, code.size, code.min_size = text, rf.size, rf.size
       end
