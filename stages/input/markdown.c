@@ -6240,6 +6240,49 @@ static char *take_table_caption(md *m) {
   return shown;
 }
 
+/* A table of one row under a header of names (Prettier's "Default | CLI
+ * Override | API Override" over one option's values) is a record: each name
+ * beside its value, a row of two cells each ("Default" | "true"), with no
+ * header row, so it is shown as a card of names and values and said
+ * "Default: true. CLI Override: the no-semi option." rather than as a table
+ * of one row. A column of no value is left out. 0 (and nothing changed)
+ * for any other table: more rows, a column without a name, fewer than two
+ * names with a value, a value of several lines or more than
+ * RECORD_VALUE_WORDS words. */
+#define RECORD_VALUE_WORDS 12   /* the most words a record's value says */
+static int record_table(cJSON **cols, cJSON **rows) {
+  const cJSON *row = *rows ? (*rows)->child : NULL;
+  if (!row || row->next || cJSON_GetArraySize(*cols) < 2) return 0;
+  int filled = 0;
+  const cJSON *v = row->child;
+  for (const cJSON *c = (*cols)->child; c; c = c->next, v = v ? v->next : NULL) {
+    if (!cJSON_IsString(c) || !*c->valuestring) return 0;
+    if (!v || !cJSON_IsString(v) || !*v->valuestring) continue;
+    /* (a cell of several lines or many words is no value: Node.js'
+     * changelog index, "LTS 'Argon' | Stable" over a column of versions
+     * each, was said as "LTS 'Argon': 4.9.1 4.9.0 4.8.7 …") */
+    if (strchr(v->valuestring, '\n') || vgi_spoken_words(v->valuestring) > RECORD_VALUE_WORDS) return 0;
+    filled++;
+  }
+  if (filled < 2) return 0;
+  cJSON *pairs = cJSON_CreateArray();
+  v = row->child;
+  for (const cJSON *c = (*cols)->child; c; c = c->next, v = v ? v->next : NULL) {
+    if (!v || !cJSON_IsString(v) || !*v->valuestring) continue;
+    cJSON *pair = cJSON_CreateArray();
+    cJSON_AddItemToArray(pair, cJSON_CreateString(c->valuestring));
+    cJSON_AddItemToArray(pair, cJSON_CreateString(v->valuestring));
+    cJSON_AddItemToArray(pairs, pair);
+  }
+  cJSON *names = cJSON_CreateArray();
+  cJSON_AddItemToArray(names, cJSON_CreateString(""));
+  cJSON_AddItemToArray(names, cJSON_CreateString(""));
+  cJSON_Delete(*cols);
+  cJSON_Delete(*rows);
+  *cols = names, *rows = pairs;
+  return 1;
+}
+
 static void table_block(md *m, cmark_node *n) {
   if (badge_table(n)) return;
   api_flush(m, 1);   /* API references */
@@ -6285,6 +6328,10 @@ static void table_block(md *m, cmark_node *n) {
   if (all_cols > ncols)
     vgi_diag_add(m->d, VGI_WARNING, m->file, line, 1, NULL, "a table of %d columns: the first %d are shown",
                  all_cols, ncols);
+  if (nrows == 1 && groups == 1 && all_cols <= ncols && record_table(&cols, &rows)) {
+    ncols = 2;
+    nrows = kept = cJSON_GetArraySize(rows);
+  }
   if (kept < nrows && (!summary || nrows > table_rows_shown(0, groups)))
     vgi_diag_add(m->d, VGI_WARNING, m->file, line, 1, NULL,
                  summary ? "a table of %d rows: %d are shown (%d with --detail full)"

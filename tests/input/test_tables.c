@@ -1142,6 +1142,51 @@ static void full_detail_names_columns_once(void **state) {
   cJSON_Delete(m);
 }
 
+/* A table of one row (Prettier's options: "Default | CLI Override | API
+ * Override" over one option's values) is a record: each column's name
+ * beside its value, a row each, with no header row, said "Default: true.",
+ * not "The table shows Default, CLI Override, and API Override. true: …";
+ * a column of no value is left out. */
+static void one_row_table_is_record(void **state) {
+  (void)state;
+  const char *doc = "# Options\n\n## Semicolons\n\nPrint semicolons at the ends of statements.\n\n"
+                    "| Default | CLI Override | API Override | Notes |\n| --- | --- | --- | --- |\n"
+                    "| `true` | `--no-semi` | `semi: <bool>` | |\n\n"
+                    "## Widths\n\n| Name | Width |\n| --- | --- |\n| alpha | 1 |\n| beta | 2 |\n\n"
+                    "## Releases\n\n| LTS | Current |\n| --- | --- |\n"
+                    "| 4.9.1 4.9.0 4.8.7 4.8.6 4.8.5 4.8.4 4.8.3 4.8.2 4.8.1 4.8.0 4.7.3 4.7.2 4.7.1 | 5.0.0 |\n";
+  vgi_diags d;
+  cJSON *m = load_text("options.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *s = headed(m, "table", "Semicolons");
+  assert_non_null(s);
+  const cJSON *vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
+  const cJSON *cols = cJSON_GetObjectItemCaseSensitive(vc, "columns");
+  const cJSON *rows = cJSON_GetObjectItemCaseSensitive(vc, "rows");
+  assert_int_equal(cJSON_GetArraySize(cols), 2);
+  for (const cJSON *c = cols->child; c; c = c->next) assert_string_equal(c->valuestring, "");
+  assert_int_equal(cJSON_GetArraySize(rows), 3);
+  assert_string_equal(cJSON_GetArrayItem(cJSON_GetArrayItem(rows, 0), 0)->valuestring, "Default");
+  assert_non_null(strstr(cJSON_GetArrayItem(cJSON_GetArrayItem(rows, 0), 1)->valuestring, "true"));
+  assert_string_equal(cJSON_GetArrayItem(cJSON_GetArrayItem(rows, 2), 0)->valuestring, "API Override");
+  const char *n = sget(s, "narration");
+  assert_non_null(strstr(n, "Default: true."));
+  assert_null(strstr(n, "The table shows"));
+  /* a table of two rows keeps its header */
+  s = headed(m, "table", "Widths");
+  assert_non_null(s);
+  vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
+  assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(vc, "columns"), 0)->valuestring, "Name");
+  assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(vc, "rows")), 2);
+  /* nor is a row of a cell of many words (Node.js' changelog index, a
+   * column of versions each) a record */
+  s = headed(m, "table", "Releases");
+  assert_non_null(s);
+  vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
+  assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(vc, "columns"), 0)->valuestring, "LTS");
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(term_items_said_with_descriptions),
@@ -1178,6 +1223,7 @@ int main(void) {
     cmocka_unit_test(full_detail_names_columns_once),
     cmocka_unit_test(shortcut_summary_rows_and_later_page),
     cmocka_unit_test(short_first_sentence_said_whole),
+    cmocka_unit_test(one_row_table_is_record),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

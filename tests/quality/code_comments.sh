@@ -69,6 +69,37 @@ pkg_add jumper
 ```
 MD
 
+cat >"$T/cmake.md" <<'MD'
+# Build
+
+## Setup
+
+Configure and build:
+
+```bash
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DWITH_FEATURE_X=ON  # configure the release build with feature X switched on
+cmake --build build --parallel 8 --target install  # build everything and install it into the prefix
+```
+MD
+
+cat >"$T/jq.md" <<'MD'
+# jq
+
+## Instructions
+
+Build it from source:
+
+```console
+git submodule update --init    # if building from git to get oniguruma
+autoreconf -i                  # if building from git
+./configure --with-oniguruma=builtin
+make clean                     # if upgrading from a version previously built from source
+make -j8
+make check
+sudo make install
+```
+MD
+
 # the code card is dark: read its negative, grey comments and all
 neg() { ffmpeg -loglevel error -y -i "$1" -vf "format=gray,negate,eq=contrast=1.6" "$2"; }
 # the words tesseract reads with confidence, each with its height in pixels
@@ -104,6 +135,27 @@ for res in 1080x1920 1080x1080; do
   check "setup $res: the commands whole" has "$T/o.txt" 'settings = load("settings.toml")'
   check "setup $res: the last one" has "$T/o.txt" 'start(settings)'
 done
+# A trailing comment of a line too long for a tall frame's card stands on
+# lines of its own above its command, reflowed as comments, while the
+# command wraps between its tokens under its mark (the comment had wrapped
+# under the command's continuation mark: "↪ release build with feature X
+# switched" over "↪ on").
+if frame cmake 1080x1920; then
+  tesseract "$T/cmake-1080x1920.png" - 2>/dev/null >"$T/o.txt"
+  check "cmake: a comment line" has "$T/o.txt" '# configure the release build'
+  check "cmake: its words together" has "$T/o.txt" 'feature X switched on'
+  check "cmake: the second comment" has "$T/o.txt" 'build everything and'
+  check "cmake: the command there" has "$T/o.txt" 'cmake -S . -B build'
+fi
+# ... and so do trailing comments the block's size would wrap under the
+# mark, where every line is whole a little smaller (jq's build steps: "↪ #
+# if upgrading from a" / "↪ version previously built" / "↪ from source").
+if frame jq 1080x1920; then
+  tesseract "$T/jq-1080x1920.png" - 2>/dev/null >"$T/o.txt"
+  check "jq: a comment's words on its lines" has "$T/o.txt" 'previously built from source'
+  check "jq: the other comment" has "$T/o.txt" 'if building from git to'
+  check "jq: the command whole" has "$T/o.txt" 'git submodule update --init'
+fi
 # A wide frame: comments each over its one command stand after it, in a
 # column, six lines at 44 where twelve were at 28 under an empty right half.
 if frame install 1920x1080; then

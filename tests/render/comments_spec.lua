@@ -37,6 +37,27 @@ describe("comment lines", function()
   end)
 end)
 
+describe("trailing comments", function()
+  it("are told from code outside quotes", function()
+    local code, note = comments.trailing("make -j8  # build it", "sh")
+    assert.are.equal("make -j8", code)
+    assert.are.equal("# build it", note)
+    assert.are.same({ "f(x);", "// why" }, { comments.trailing("f(x);  // why", "c") })
+    assert.is_nil(comments.trailing('echo "a # b"', "sh"))
+    assert.is_nil(comments.trailing("curl https://example.com/#top", "sh"))
+    assert.is_nil(comments.trailing("# a comment line", "sh"))
+  end)
+
+  it("of a line too long stand above it, reflowed as comment lines", function()
+    local lines = { "  cmake -S . -B build -DX=ON  # configure the release build with X on", "  make" }
+    local out, from = comments.lift(lines, { 1, 2 }, 30, "sh")
+    assert.are.same({ "  # configure the release", "  # build with X on", "  cmake -S . -B build -DX=ON", "  make" }, out)
+    assert.are.same({ 1, 1, 1, 2 }, from)
+    -- a line that fits keeps its comment after it
+    assert.is_nil(comments.lift({ "make  # build it" }, { 1 }, 30, "sh"))
+  end)
+end)
+
 describe("comments beside their commands", function()
   it("stand after the one command each names, in a column", function()
     local lines = { "# On Alpine Linux", "apk add bat", "# On Fedora", "dnf install bat", "",

@@ -54,6 +54,21 @@ local function stack_comments(lines)
   return shown, from
 end
 
+-- A line's assignments of a quoted or substituted value (`export
+-- FZF_DEFAULT_COMMAND='fd --type file'`, `X=$(pwd)`) may break after their
+-- "=": a ZERO WIDTH SPACE there (invisible, a break opportunity to the
+-- renderer), so a tall frame wraps `export NAME=` over its value under the
+-- continuation mark rather than shrink the block (UAX #14 gives no break
+-- between "=" and a quote or "$"). The renderer keeps such a run whole
+-- where it fits a line.
+local function assignment_breaks(lines)
+  local out = {}
+  for i, l in ipairs(lines) do
+    out[i] = l:gsub("([%w_]=)([\"'%$])", "%1\u{200B}%2")
+  end
+  return out
+end
+
 -- A drawing made of characters (boxes of +--+ and |, or of ┌─┐ │): two or
 -- more lines with a box's corner or edge and one with a side. Wrapped, its
 -- lines would no longer line up: it only shrinks (and is split only at
@@ -167,6 +182,38 @@ end
 -- its card with its long comment lines set as several comment lines, every
 -- line whole: {size, lines, from}, or nil (no comment line is what holds it).
 local REFLOW_FLOOR = 24
+
+-- Whether a line with a trailing comment takes more than one row as
+-- `probe` sets the block (its comment wrapped under the mark).
+local function trails_wrapped(probe, lines, lang)
+  local p = {}
+  for k, val in pairs(probe) do p[k] = val end
+  p.h, p.min_size = 100000, probe.size
+  for _, l in ipairs(lines) do
+    if comments.trailing(l, lang) then
+      p.text = l
+      local m = c.measure(p)
+      if m.lines > 1 or m.shrunk then return true end
+    end
+  end
+  return false
+end
+
+-- The rows the lines of code (not comment lines) of `lines` take past one
+-- each, set as `probe` sets them (wrapped between tokens where long).
+local function code_rows(probe, lines, lang)
+  local code = {}
+  for _, l in ipairs(lines) do
+    if not comments.full_line(l, lang) then code[#code + 1] = l end
+  end
+  if #code == 0 then return 0 end
+  local p = {}
+  for k, val in pairs(probe) do p[k] = val end
+  p.text, p.h = table.concat(code, "\n"), 100000
+  local m = c.measure(p)
+  if m.shrunk or m.cut then return 0 end
+  return math.max(0, m.lines - #code)
+end
 -- (no larger: past it comments break into lines of two or three words)
 local REFLOW_TOP = 48
 local reflow_memo, reflow_count = {}, 0
@@ -177,18 +224,25 @@ local function reflowed(code, lines, from, lang, top, key)
   local probe = {}
   for k, val in pairs(code) do probe[k] = val end
   local adv = advance(code)
-  for sz = top, REFLOW_FLOOR, -2 do
-    local shown, origin = comments.reflow(lines, from, math.floor(code.w / (adv * sz)), lang)
-    -- (from here down every comment fits its line as it is)
-    if not shown and origin ~= "long" then break end
-    if shown then
-      probe.text, probe.size, probe.min_size = table.concat(shown, "\n"), sz, sz
-      local m = c.measure(probe)
-      if not (m.shrunk or m.cut) and m.lines <= #shown then
-        best = { size = sz, lines = shown, from = origin }
-        break
+  -- every line whole at the largest size that holds so; else (a line of
+  -- code too long for the card at any such size) every comment whole on
+  -- its lines, a line of code wrapped between its tokens under its mark as
+  -- it would be unreflowed
+  for pass = 1, 2 do
+    for sz = top, REFLOW_FLOOR, -2 do
+      local shown, origin = comments.lift(lines, from, math.floor(code.w / (adv * sz)), lang)
+      -- (from here down every comment fits its line as it is)
+      if not shown and origin ~= "long" then break end
+      if shown then
+        probe.text, probe.size, probe.min_size = table.concat(shown, "\n"), sz, sz
+        local m = c.measure(probe)
+        if not (m.shrunk or m.cut) and m.lines <= #shown + (pass == 2 and code_rows(probe, shown, lang) or 0) then
+          best = { size = sz, lines = shown, from = origin }
+          break
+        end
       end
     end
+    if best then break end
   end
   if reflow_count >= 64 then reflow_memo, reflow_count = {}, 0 end
   reflow_memo[key], reflow_count = best, reflow_count + 1
@@ -234,6 +288,10 @@ return {
     if #lines == 0 then return items end
     local text = table.concat(lines, "\n")
     local lang = c.str(v.language) or c.guess_language(text)
+    if c.roomy(theme) and not is_drawing(lines) then
+      lines = assignment_breaks(lines)
+      text = table.concat(lines, "\n")
+    end
     local avail = box.y + box.h - y
     local bar = 52
     local drawing = is_drawing(lines)
@@ -375,7 +433,11 @@ return {
       local mn = c.measure(code)
       local now = mn.final_size
       local rf = reflowed(code, lines, from, lang, REFLOW_TOP, key)
-      if rf and (rf.size >= now * 1.15 or rf.size >= now * 0.85 and mn.lines > #lines) then
+      -- (a trailing comment the renderer would wrap under the code's mark
+      -- is lifted at down to 75 % of that size: jq's "# if building from
+      -- git to" over "↪ get oniguruma")
+      local lifted = rf and #rf.lines > #lines and mn.lines > #lines and trails_wrapped(code, lines, lang)
+      if rf and (rf.size >= now * 1.15 or rf.size >= now * (lifted and 0.75 or 0.85) and mn.lines > #lines) then
         lines, from, text = rf.lines, rf.from, table.concat(rf.lines, "\n")
         code.text, code.size, code.min_size = text, rf.size, rf.size
       end

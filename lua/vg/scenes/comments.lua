@@ -81,6 +81,55 @@ function M.reflow(lines, from, cols, lang, most)
   return out, origin
 end
 
+-- A line's code and its trailing comment ("make -j8  # build it" gives
+-- "make -j8" and "# build it"), by the block's language; nil for a line
+-- without one. The mark stands after a space, with a space after it, and
+-- outside quotes (`echo "a # b"` has none).
+function M.trailing(line, lang)
+  local marks = MARK[lang and lang:lower() or ""] or { "#", "//" }
+  for _, mark in ipairs(marks) do
+    local q = mark:gsub("%p", "%%%0")
+    local at = 1
+    while true do
+      local s, e = line:find("%s+" .. q .. "+ +%S", at)
+      if not s then break end
+      local code = line:sub(1, s - 1)
+      local _, dq = code:gsub('"', "")
+      local _, sq = code:gsub("'", "")
+      if code:match("%S") and dq % 2 == 0 and sq % 2 == 0 then
+        return code, (line:sub(s):gsub("^%s+", ""):gsub("%s+$", ""))
+      end
+      at = e
+    end
+  end
+end
+
+-- `lines` with each trailing comment of a line wider than `cols` columns
+-- on a line of its own above its code, at the code's indent ("# configure
+-- the release build" over "cmake -S . -B build …"), and its long comment
+-- lines then reflowed (M.reflow): the comment of a line that wraps goes on
+-- as a comment, not under the code's continuation mark. The origin of each
+-- line as M.reflow gives it; nil when no line changed; nil, "long" as M.reflow.
+function M.lift(lines, from, cols, lang, most)
+  local out, origin, lifted = {}, {}, false
+  for i, l in ipairs(lines) do
+    local code, note = nil, nil
+    if text.width(l) > cols and not M.full_line(l, lang) then code, note = M.trailing(l, lang) end
+    if code then
+      out[#out + 1], origin[#origin + 1] = code:match("^%s*") .. note, from[i]
+      out[#out + 1], origin[#origin + 1] = code, from[i]
+      lifted = true
+    else
+      out[#out + 1], origin[#origin + 1] = l, from[i]
+    end
+  end
+  local shown, o2 = M.reflow(out, origin, cols, lang, most)
+  if shown then return shown, o2 end
+  if o2 == "long" then return nil, "long" end
+  if lifted then return out, origin end
+  return nil
+end
+
 -- Code made of comments each over the one command it names ("# On
 -- Fedora" over "dnf install bat"), three pairs or more and at least half of
 -- its lines: each comment after its command instead, the comments in one
