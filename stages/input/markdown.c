@@ -4291,6 +4291,9 @@ static const char *statement_language(const char *lit) {
     "struct ", "unsigned ", "size_t ", NULL };
   for (int i = 0; js[i]; i++) if (strstr(lit, js[i])) return "javascript";
   for (int i = 0; c[i]; i++) if (strstr(lit, c[i])) return "c";
+  /* (Python by its constants, "def" and "self.": "{'python': (…, None)}") */
+  static const char *const py[] = { "None", "True", "False", "def ", "self.", "print(", "elif ", NULL };
+  for (int i = 0; py[i]; i++) if (strstr(lit, py[i])) return "python";
   return "code";
 }
 
@@ -4402,17 +4405,23 @@ static int run_said(const cJSON *units, const char *t) {
 }
 
 /* A sentence said on a shared slide ends with a stop, not the colon that
- * pointed at its block. */
+ * pointed at its block; one whose clause is an imperative verb alone ("To
+ * upgrade the gem, use:") names what the slide shows as its object ("…,
+ * use these commands."), never "…, use." */
 static void run_unit_stop(cJSON *u) {
   const char *t = vgi_str(u, "t");
   size_t l = t ? strlen(t) : 0;
   while (l && t[l - 1] == ' ') l--;
   if (l && t[l - 1] == ':') {
-    char *s = vgi_strdup(t);
-    s[l - 1] = '.';
-    s[l] = 0;
-    cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(s));
-    free(s);
+    static const char *const verbs[] = { "run", "use", "type", "execute", "enter", NULL };
+    size_t w = l - 1;
+    while (w && t[w - 1] != ' ') w--;
+    int verb = w >= 2 && t[w - 2] == ',' && in_list(verbs, t + w, l - 1 - w);
+    vgi_buf b = {0};
+    vgi_buf_add(&b, t, l - 1);
+    vgi_buf_puts(&b, verb ? " these commands." : ".");
+    cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(b.s));
+    vgi_buf_free(&b);
   }
   unit_stop(u);
 }
@@ -6635,6 +6644,8 @@ static int option_line(const char *t) {
  * prompt is output too); else commands (bare) or source ("text") when half
  * its lines or more look like code; else text (a tree, a message, a
  * diagram: nothing says what it is). */
+static int spaced_assignment(const char *t);
+
 /* A line that is a statement of a program rather than a command: it ends
  * as C, Java or JavaScript statements and blocks do (";", "{", "}"), where
  * a shell line ends in a word ("; then", "; do"; ";;" closes a case). */
@@ -6645,7 +6656,21 @@ static int statement_line(const char *t) {
   if (!l) return 0;
   if (t[0] == '}' || t[l - 1] == '{') return 1;
   if (first_word_is(t, types)) return 1;   /* "int cmd_psuh(int argc, …)" */
+  if (spaced_assignment(t)) return 1;
   return t[l - 1] == ';' && !(l >= 2 && t[l - 2] == ';');
+}
+
+/* An assignment with spaces around its "=" ("intersphinx_mapping = {…}",
+ * "x += 1", "opts.width = 80"): a program's statement, never a shell's,
+ * where "name = value" would run a command called name. */
+static int spaced_assignment(const char *t) {
+  const char *q = t;
+  if (!isalpha((unsigned char)*q) && *q != '_') return 0;
+  while (isalnum((unsigned char)*q) || *q == '_' || *q == '.' || *q == '[' || *q == ']' || *q == '\'' || *q == '"') q++;
+  if (*q != ' ') return 0;
+  q++;
+  if (*q && strchr("+-*/|&", *q) && q[1] == '=') q++;
+  return q[0] == '=' && q[1] == ' ';
 }
 
 /* A line only a shell writes: a command's output substituted ("$(…)"),
@@ -8680,6 +8705,15 @@ static char *stem_with_list(md *m, char *s, cmark_node *next) {
   return s;
 }
 
+/* Whether n is a paragraph whose text opens with a capital letter (an
+ * author who starts sentences with capitals). */
+static int capital_paragraph(cmark_node *n) {
+  if (!n || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH) return 0;
+  cmark_node *f = cmark_node_first_child(n);
+  const char *t = f && cmark_node_get_type(f) == CMARK_NODE_TEXT ? cmark_node_get_literal(f) : NULL;
+  return t && isupper((unsigned char)t[0]);
+}
+
 static void prose_add(md *m, char *text, int line, int min_words) {
   if (text && strlen(text) > block_max(m)) {
     /* a paragraph no scene may say: refused here, before sentences and
@@ -9255,9 +9289,14 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       /* "```nvm -v```  which should output nvm if …": the sentence that
        * introduced the code goes on after it; a summary says the
        * introduction, not this tail, which alone has no subject */
+      /* (so is any tail in lower case after a block shown, in a document
+       * that opens its sentences with capitals: Sphinx's "```.. function::
+       * enumerate```  does the same job if …", whose subject is the code;
+       * after a block left out, the tail is said as a sentence, below) */
       if (lit0 && islower((unsigned char)lit0[0]) && !(m.opts && (m.opts->detail == VGI_DETAIL_FULL || m.opts->duration > 0)) &&
           cmark_node_previous(c) && cmark_node_get_type(cmark_node_previous(c)) == CMARK_NODE_CODE_BLOCK &&
-          in_list((const char *const[]){ "which", "where", "whereby", "wherein", NULL }, lit0, strcspn(lit0, " ,")))
+          (in_list((const char *const[]){ "which", "where", "whereby", "wherein", NULL }, lit0, strcspn(lit0, " ,")) ||
+           (!after_drop && capital_paragraph(cmark_node_previous(cmark_node_previous(c))))))
         break;
       const char *image0 = m.image;
       int image_line0 = m.image_line;
