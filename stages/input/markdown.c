@@ -3872,6 +3872,12 @@ static int meta_sentence(const char *s) {
   return 0;
 }
 
+/* A sentence that is a notice of copyright: "Copyright (C) 2012 …",
+ * "Copyright 2020 …", "(c) 2019 …", "© 2021 …". */
+static int copyright_notice(const char *s) {
+  return !strncasecmp(s, "copyright ", 10) || !strncasecmp(s, "(c) ", 4) || !strncmp(s, "\xC2\xA9", 2);
+}
+
 /* A figure's caption ("Figure 4-1: The representation …", "Fig. 2.",
  * "Abbildung 3:", "Listing 1-2:"): detail of a picture, never a key point
  * (a summary showed "Figure 4-1: …" as a bullet beside a figure it left
@@ -3928,10 +3934,15 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
     int asks = 0;
     while (!p[i].cont && asks < 3 && asks < ns - 1 && asks_question(ss[asks], m->lang)) asks++;
     int caption = ns && caption_sentence(ss[0]);
+    /* a notice of copyright before the license ("Copyright (C) 2012-present
+     * Dan Allen, … Use of this software is granted under the terms of the
+     * MIT License."): the license is the point */
+    int notice = !p[i].cont && ns >= 2 && copyright_notice(ss[0]) && !copyright_notice(ss[1]);
     for (int k = 0; k < ns; k++) {
       int r = p[i].cont ? k + 2 : k + 1;
       if (meta && k < 2) r = k == 0 ? 2 : 1;
       if (caption && r < 3) r = 3;
+      if (notice && k < 2) r = k == 0 ? 3 : 1;
       if (asks && k <= asks) r = 1;
       if (intro && i == n - 1 && k == ns - 1 && k > 0) {
         size_t l = strlen(ss[k]);
@@ -8088,6 +8099,7 @@ static int boilerplate(const char *h) {
   static const char *const words[] = { "license", "licence", "licensing", "copyright", "contributing",
     "contribution", "contributions", "contributors", "contribute", "how to contribute", "authors", "credits",
     "acknowledgments", "acknowledgements", "acknowledgment", "acknowledgement", "thanks", "legal",
+    "code of conduct",
     "lizenz", "licencia", "licenza", "licença", "licentie", "mitwirken", "beitragen", "contribuer", "contribuir",
     "contribuire", "bijdragen", "\xD0\x9B\xD0\xB8\xD1\x86\xD0\xB5\xD0\xBD\xD0\xB7\xD0\xB8\xD1\x8F",
     "الرخصة", "رخصة", "الترخيص", "ساهم", "المساهمة", "ライセンス", "许可证", "贡献", "라이선스", "기여", NULL };
@@ -8151,10 +8163,11 @@ static int sponsors(const char *h) {
 
 /* A heading of a call for attention that says nothing of the project:
  * its shop ("Merchandise", "Swag") or its social media ("Follow us",
- * "Social media"). Like a call for money, a summary says nothing of it. */
+ * "Social media"), or of its fine print ("Trademarks": "AsciiDoc® is a
+ * trademark of …"). Like a call for money, a summary says nothing of it. */
 static int promotion(const char *h) {
   static const char *const words[] = { "merchandise", "merch", "swag", "goods", "follow us", "social media", "stay in touch",
-    "stay connected", "connect with us", "find us on", "shameless plug", NULL };
+    "stay connected", "connect with us", "find us on", "shameless plug", "trademarks", "trademark", NULL };
   while (*h && !isalnum((unsigned char)*h) && (unsigned char)*h < 0x80) h++;   /* "## 👕 Merch" */
   size_t n = strlen(h);
   while (n && (h[n - 1] == ' ' || h[n - 1] == ':' || h[n - 1] == '.' || h[n - 1] == '!')) n--;
@@ -9171,6 +9184,8 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
           for (int q = 0; points[q] && !pointer; q++) pointer = !strncasecmp(ss[i], points[q], strlen(points[q]));
           if (!asks_question(ss[i], m.lang) && !pointer && vgi_word_count(ss[i]) >= 3) pick = i;
         }
+      /* (a notice of copyright before the license: the license) */
+      if (ns > 1 && copyright_notice(ss[0]) && !copyright_notice(ss[1])) pick = 1;
       for (int i = 0; i < ns; i++)
         if (i != pick) free(ss[i]);
       /* a stem the list after it completes ("uv is licensed under either

@@ -5445,7 +5445,8 @@ static void summary_leaves_promotion_and_tails(void **state) {
  * these commands." (never "use."). A bare block of "name = value" is a
  * program's statement, not shell commands; a lower-case tail after a block
  * whose subject is the block ("does the same job if …") is not a summary's
- * point. */
+ * point. A copyright notice gives way to the license after it, and a
+ * summary says nothing of trademarks (asciidoctor's README). */
 static void code_pointers_said_whole(void **state) {
   (void)state;
   char *all = summary_said("README.md",
@@ -5463,6 +5464,16 @@ static void code_pointers_said_whole(void **state) {
   assert_non_null(strstr(all, "To upgrade the gem, use these commands."));
   assert_null(strstr(all, "use."));
   assert_null(strstr(all, "does the same job"));
+  free(all);
+  /* a section of copyright says its license; trademarks are fine print */
+  all = summary_said("README.md",
+    "# Demo\n\nDemo converts text to slides quickly and well.\n\n## Usage\n\nRun demo on a folder of notes to get a deck.\n\n"
+    "## Copyright and License\n\nCopyright (C) 2012-present Jane Roe, John Doe, and the individual contributors to Demo.\n"
+    "Use of this software is granted under the terms of the MIT License.\n\n"
+    "## Trademarks\n\nDemo(R) is a trademark of the Demo Foundation, Inc.\n");
+  if (!strstr(all, "Use of this software is granted under the terms of the MIT License.")) fail_msg("said: %s", all);
+  assert_null(strstr(all, "Jane Roe"));
+  assert_null(strstr(all, "trademark"));
   free(all);
   vgi_diags d;
   cJSON *m = load_text("README.md", "# Sphinx\n\nSphinx makes documentation from plain text files.\n\n"
