@@ -8718,6 +8718,19 @@ static char *stem_with_list(md *m, char *s, cmark_node *next) {
   return s;
 }
 
+/* Whether t opens with a word that goes on from a sentence before it: a
+ * joining word, a modal or a verb with no subject ("does the same job",
+ * "can be used to …", "tells about …"), never a name in lower case
+ * ("systemd will make …", "bash-static additionally …"). */
+static int tail_word(const char *t) {
+  static const char *const words[] = { "and", "or", "but", "then", "so", "if", "when", "whenever", "to", "in", "for",
+    "with", "on", "as", "at", "from", "that", "is", "are", "was", "were", "can", "could", "should", "will", "would",
+    "may", "might", "must", "does", "do", "did", "tells", "sets", "gives", "makes", "returns", "shows", "prints",
+    "produces", "creates", "runs", "works", "lets", "allows", "causes", "means", "outputs", "generates", "yields",
+    "displays", "prevents", "ensures", "followed", "after", "before", "instead", "otherwise", NULL };
+  return in_list(words, t, strcspn(t, " ,"));
+}
+
 /* Whether n is a paragraph whose text opens with a capital letter (an
  * author who starts sentences with capitals). */
 static int capital_paragraph(cmark_node *n) {
@@ -9311,7 +9324,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       if (lit0 && islower((unsigned char)lit0[0]) && !(m.opts && (m.opts->detail == VGI_DETAIL_FULL || m.opts->duration > 0)) &&
           cmark_node_previous(c) && cmark_node_get_type(cmark_node_previous(c)) == CMARK_NODE_CODE_BLOCK &&
           (in_list((const char *const[]){ "which", "where", "whereby", "wherein", NULL }, lit0, strcspn(lit0, " ,")) ||
-           (!after_drop && capital_paragraph(cmark_node_previous(cmark_node_previous(c))))))
+           (!after_drop && tail_word(lit0) && capital_paragraph(cmark_node_previous(cmark_node_previous(c))))))
         break;
       const char *image0 = m.image;
       int image_line0 = m.image_line;

@@ -543,6 +543,18 @@ static int list_before(const char *a, size_t i) {
   return items >= 2;
 }
 
+/* Whether the first l bytes of t end on a verb that waits for the code
+ * after it as its object: "To build jq, run", "Use", "by typing". */
+static int ends_on_use(const char *t, size_t l) {
+  static const char *const verbs[] = { " run", " type", " execute", " enter", " use", " typing", " running", NULL };
+  for (int q = 0; verbs[q]; q++) {
+    size_t vl = strlen(verbs[q]);
+    if ((l >= vl && !strncasecmp(t + l - vl, verbs[q], vl)) || (l == vl - 1 && !strncasecmp(t, verbs[q] + 1, l)))
+      return 1;
+  }
+  return 0;
+}
+
 /* A sentence over commands that ends by naming them "the following" ("To
  * verify it, run the following in your terminal:", "use the following
  * commands:"): said with what the slide shows in their place ("this
@@ -551,13 +563,18 @@ static int list_before(const char *a, size_t i) {
 static char *following_said(const char *t, size_t colon, const char *what) {
   static const char *const names[] = { "the following commands", "the following command", "the following lines",
                                        "the following line", "the following", NULL };
+  /* (what may come after it: the colon, or where to run them; "the
+   * following file:" names a file, not the commands) */
+  static const char *const places[] = { " in ", " on ", " from ", " at ", " inside ", " within ", " to ", NULL };
   size_t clause = colon;
   while (clause && !strchr(",;.", t[clause - 1])) clause--;
   for (int q = 0; names[q]; q++) {
     size_t nl = strlen(names[q]);
     for (const char *f = strstr(t + clause, names[q]); f && (size_t)(f - t) + nl <= colon; f = strstr(f + 1, names[q])) {
       const char *e = f + nl;
-      if ((f > t && f[-1] != ' ') || (*e != ' ' && *e != ':')) continue;
+      int place = 0;
+      for (int k = 0; places[k] && !place; k++) place = !strncmp(e, places[k], strlen(places[k]));
+      if ((f > t && f[-1] != ' ') || (e != t + colon && !place)) continue;
       vgi_buf b = {0};
       vgi_buf_add(&b, t, (size_t)(f - t));
       vgi_buf_puts(&b, what);
@@ -6632,7 +6649,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         while (el && t[el - 1] == ' ') el--;
         /* (the last unit, or one that ends on the colon that opens the
          * code: "To verify it, run:" before "You should see …") */
-        if (from_prose && english(lang) && (!u->next || (el && t[el - 1] == ':')) &&
+        if (from_prose && english(lang) && (!u->next || (el && t[el - 1] == ':') || ends_on_use(t, el)) &&
             !strcmp(vgi_str(s, "scene_type") ? vgi_str(s, "scene_type") : "", "command")) {
           /* (a verb that needs the doing: "Add this line to" a file is
            * another thing; and a shell's code only) */
@@ -6650,21 +6667,24 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
             snprintf(x, el + 20, "%s run this command.", t);
             free(t);
             t = x;
-          } else if (shell && vgi_word_count(t) >= 3) {
+          } else if (vgi_word_count(t) >= 3 || ends_on_use(t, el && t[el - 1] == ':' ? el - 1 : el)) {
             /* "To build jq, run" (or "run:") over its commands ends on its
-             * verb: "To build jq, run these commands." */
-            static const char *const verbs[] = { " run", " type", " execute", " enter", " use", " typing",
-                                                 " running", NULL };
+             * verb: "To build jq, run these commands."; so does "Use" over
+             * an option alone ("--disable-nls"), whatever the block's
+             * language: "Use this option." */
             size_t vl = el && t[el - 1] == ':' ? el - 1 : el;
-            int verb = 0;
-            for (int q = 0; verbs[q] && !verb; q++)
-              verb = vl >= strlen(verbs[q]) && !strncmp(t + vl - strlen(verbs[q]), verbs[q], strlen(verbs[q]));
+            int verb = ends_on_use(t, vl);
             const cJSON *cs = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"),
                                                                "commands");
-            int lines = 0;
-            for (const cJSON *c = cs ? cs->child : NULL; c; c = c->next)
-              lines += cJSON_IsString(c) && c->valuestring[0] && strncmp(c->valuestring, "# ", 2);
-            const char *what = lines == 1 ? "this command" : "these commands";
+            int lines = 0, option = 0;
+            for (const cJSON *c = cs ? cs->child : NULL; c; c = c->next) {
+              if (!cJSON_IsString(c) || !c->valuestring[0] || !strncmp(c->valuestring, "# ", 2)) continue;
+              const char *l0 = c->valuestring + strspn(c->valuestring, " \t");
+              lines++;
+              option = l0[0] == '-' && isalnum((unsigned char)l0[l0[1] == '-' ? 2 : 1]);
+            }
+            const char *what = lines == 1 ? (option ? "this option" : "this command") : "these commands";
+            if (!shell && !(verb && vl == el && lines == 1)) lines = 0;   /* (else a shell's only) */
             if (verb && lines) {
               t[vl] = 0;
               char *x = malloc(vl + 24);
