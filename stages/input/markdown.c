@@ -3888,6 +3888,12 @@ static int meta_sentence(const char *s) {
   return 0;
 }
 
+/* A sentence that is a notice of copyright: "Copyright (C) 2012 …",
+ * "Copyright 2020 …", "(c) 2019 …", "© 2021 …". */
+static int copyright_notice(const char *s) {
+  return !strncasecmp(s, "copyright ", 10) || !strncasecmp(s, "(c) ", 4) || !strncmp(s, "\xC2\xA9", 2);
+}
+
 /* A figure's caption ("Figure 4-1: The representation …", "Fig. 2.",
  * "Abbildung 3:", "Listing 1-2:"): detail of a picture, never a key point
  * (a summary showed "Figure 4-1: …" as a bullet beside a figure it left
@@ -3947,10 +3953,15 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
     if (p[i].asks && p[i].asks < ns && !p[i].cont) asks = p[i].asks, asked = p[i].asked;
     int caption = ns && caption_sentence(ss[0]);
     vgi_buf qa = {0};
+    /* a notice of copyright before the license ("Copyright (C) 2012-present
+     * Dan Allen, … Use of this software is granted under the terms of the
+     * MIT License."): the license is the point */
+    int notice = !p[i].cont && ns >= 2 && copyright_notice(ss[0]) && !copyright_notice(ss[1]);
     for (int k = 0; k < ns; k++) {
       int r = p[i].cont ? k + 2 : k + 1;
       if (meta && k < 2) r = k == 0 ? 2 : 1;
       if (caption && r < 3) r = 3;
+      if (notice && k < 2) r = k == 0 ? 3 : 1;
       if (asks && k <= asks) r = k < asked ? 2 : 1;
       if (intro && i == n - 1 && k == ns - 1 && k > 0) {
         size_t l = strlen(ss[k]);
@@ -4324,6 +4335,9 @@ static const char *statement_language(const char *lit) {
     "struct ", "unsigned ", "size_t ", NULL };
   for (int i = 0; js[i]; i++) if (strstr(lit, js[i])) return "javascript";
   for (int i = 0; c[i]; i++) if (strstr(lit, c[i])) return "c";
+  /* (Python by its constants, "def" and "self.": "{'python': (…, None)}") */
+  static const char *const py[] = { "None", "True", "False", "def ", "self.", "print(", "elif ", NULL };
+  for (int i = 0; py[i]; i++) if (strstr(lit, py[i])) return "python";
   return "code";
 }
 
@@ -4435,17 +4449,23 @@ static int run_said(const cJSON *units, const char *t) {
 }
 
 /* A sentence said on a shared slide ends with a stop, not the colon that
- * pointed at its block. */
+ * pointed at its block; one whose clause is an imperative verb alone ("To
+ * upgrade the gem, use:") names what the slide shows as its object ("…,
+ * use these commands."), never "…, use." */
 static void run_unit_stop(cJSON *u) {
   const char *t = vgi_str(u, "t");
   size_t l = t ? strlen(t) : 0;
   while (l && t[l - 1] == ' ') l--;
   if (l && t[l - 1] == ':') {
-    char *s = vgi_strdup(t);
-    s[l - 1] = '.';
-    s[l] = 0;
-    cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(s));
-    free(s);
+    static const char *const verbs[] = { "run", "use", "type", "execute", "enter", NULL };
+    size_t w = l - 1;
+    while (w && t[w - 1] != ' ') w--;
+    int verb = w >= 2 && t[w - 2] == ',' && in_list(verbs, t + w, l - 1 - w);
+    vgi_buf b = {0};
+    vgi_buf_add(&b, t, l - 1);
+    vgi_buf_puts(&b, verb ? " these commands." : ".");
+    cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(b.s));
+    vgi_buf_free(&b);
   }
   unit_stop(u);
 }
@@ -6715,6 +6735,8 @@ static int option_line(const char *t) {
  * prompt is output too); else commands (bare) or source ("text") when half
  * its lines or more look like code; else text (a tree, a message, a
  * diagram: nothing says what it is). */
+static int spaced_assignment(const char *t);
+
 /* A line that is a statement of a program rather than a command: it ends
  * as C, Java or JavaScript statements and blocks do (";", "{", "}"), where
  * a shell line ends in a word ("; then", "; do"; ";;" closes a case). */
@@ -6725,7 +6747,21 @@ static int statement_line(const char *t) {
   if (!l) return 0;
   if (t[0] == '}' || t[l - 1] == '{') return 1;
   if (first_word_is(t, types)) return 1;   /* "int cmd_psuh(int argc, …)" */
+  if (spaced_assignment(t)) return 1;
   return t[l - 1] == ';' && !(l >= 2 && t[l - 2] == ';');
+}
+
+/* An assignment with spaces around its "=" ("intersphinx_mapping = {…}",
+ * "x += 1", "opts.width = 80"): a program's statement, never a shell's,
+ * where "name = value" would run a command called name. */
+static int spaced_assignment(const char *t) {
+  const char *q = t;
+  if (!isalpha((unsigned char)*q) && *q != '_') return 0;
+  while (isalnum((unsigned char)*q) || *q == '_' || *q == '.' || *q == '[' || *q == ']' || *q == '\'' || *q == '"') q++;
+  if (*q != ' ') return 0;
+  q++;
+  if (*q && strchr("+-*/|&", *q) && q[1] == '=') q++;
+  return q[0] == '=' && q[1] == ' ';
 }
 
 /* A line only a shell writes: a command's output substituted ("$(…)"),
@@ -8147,6 +8183,7 @@ static int boilerplate(const char *h) {
   static const char *const words[] = { "license", "licence", "licensing", "copyright", "contributing",
     "contribution", "contributions", "contributors", "contribute", "how to contribute", "authors", "credits",
     "acknowledgments", "acknowledgements", "acknowledgment", "acknowledgement", "thanks", "legal",
+    "code of conduct",
     "lizenz", "licencia", "licenza", "licença", "licentie", "mitwirken", "beitragen", "contribuer", "contribuir",
     "contribuire", "bijdragen", "\xD0\x9B\xD0\xB8\xD1\x86\xD0\xB5\xD0\xBD\xD0\xB7\xD0\xB8\xD1\x8F",
     "الرخصة", "رخصة", "الترخيص", "ساهم", "المساهمة", "ライセンス", "许可证", "贡献", "라이선스", "기여", NULL };
@@ -8210,10 +8247,11 @@ static int sponsors(const char *h) {
 
 /* A heading of a call for attention that says nothing of the project:
  * its shop ("Merchandise", "Swag") or its social media ("Follow us",
- * "Social media"). Like a call for money, a summary says nothing of it. */
+ * "Social media"), or of its fine print ("Trademarks": "AsciiDoc® is a
+ * trademark of …"). Like a call for money, a summary says nothing of it. */
 static int promotion(const char *h) {
   static const char *const words[] = { "merchandise", "merch", "swag", "goods", "follow us", "social media", "stay in touch",
-    "stay connected", "connect with us", "find us on", "shameless plug", NULL };
+    "stay connected", "connect with us", "find us on", "shameless plug", "trademarks", "trademark", NULL };
   while (*h && !isalnum((unsigned char)*h) && (unsigned char)*h < 0x80) h++;   /* "## 👕 Merch" */
   size_t n = strlen(h);
   while (n && (h[n - 1] == ' ' || h[n - 1] == ':' || h[n - 1] == '.' || h[n - 1] == '!')) n--;
@@ -8797,6 +8835,28 @@ static int asked_and_answered(md *m, char *text) {
   return 1;
 }
 
+/* Whether t opens with a word that goes on from a sentence before it: a
+ * joining word, a modal or a verb with no subject ("does the same job",
+ * "can be used to …", "tells about …"), never a name in lower case
+ * ("systemd will make …", "bash-static additionally …"). */
+static int tail_word(const char *t) {
+  static const char *const words[] = { "and", "or", "but", "then", "so", "if", "when", "whenever", "to", "in", "for",
+    "with", "on", "as", "at", "from", "that", "is", "are", "was", "were", "can", "could", "should", "will", "would",
+    "may", "might", "must", "does", "do", "did", "tells", "sets", "gives", "makes", "returns", "shows", "prints",
+    "produces", "creates", "runs", "works", "lets", "allows", "causes", "means", "outputs", "generates", "yields",
+    "displays", "prevents", "ensures", "followed", "after", "before", "instead", "otherwise", NULL };
+  return in_list(words, t, strcspn(t, " ,"));
+}
+
+/* Whether n is a paragraph whose text opens with a capital letter (an
+ * author who starts sentences with capitals). */
+static int capital_paragraph(cmark_node *n) {
+  if (!n || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH) return 0;
+  cmark_node *f = cmark_node_first_child(n);
+  const char *t = f && cmark_node_get_type(f) == CMARK_NODE_TEXT ? cmark_node_get_literal(f) : NULL;
+  return t && isupper((unsigned char)t[0]);
+}
+
 static void prose_add(md *m, char *text, int line, int min_words) {
   if (text && strlen(text) > block_max(m)) {
     /* a paragraph no scene may say: refused here, before sentences and
@@ -9269,6 +9329,8 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
           for (int q = 0; points[q] && !pointer; q++) pointer = !strncasecmp(ss[i], points[q], strlen(points[q]));
           if (!asks_question(ss[i], m.lang) && !pointer && vgi_word_count(ss[i]) >= 3) pick = i;
         }
+      /* (a notice of copyright before the license: the license) */
+      if (ns > 1 && copyright_notice(ss[0]) && !copyright_notice(ss[1])) pick = 1;
       for (int i = 0; i < ns; i++)
         if (i != pick) free(ss[i]);
       /* a stem the list after it completes ("uv is licensed under either
@@ -9387,9 +9449,14 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       /* "```nvm -v```  which should output nvm if …": the sentence that
        * introduced the code goes on after it; a summary says the
        * introduction, not this tail, which alone has no subject */
+      /* (so is any tail in lower case after a block shown, in a document
+       * that opens its sentences with capitals: Sphinx's "```.. function::
+       * enumerate```  does the same job if …", whose subject is the code;
+       * after a block left out, the tail is said as a sentence, below) */
       if (lit0 && islower((unsigned char)lit0[0]) && !(m.opts && (m.opts->detail == VGI_DETAIL_FULL || m.opts->duration > 0)) &&
           cmark_node_previous(c) && cmark_node_get_type(cmark_node_previous(c)) == CMARK_NODE_CODE_BLOCK &&
-          in_list((const char *const[]){ "which", "where", "whereby", "wherein", NULL }, lit0, strcspn(lit0, " ,")))
+          (in_list((const char *const[]){ "which", "where", "whereby", "wherein", NULL }, lit0, strcspn(lit0, " ,")) ||
+           (!after_drop && tail_word(lit0) && capital_paragraph(cmark_node_previous(cmark_node_previous(c))))))
         break;
       const char *image0 = m.image;
       int image_line0 = m.image_line;

@@ -543,6 +543,49 @@ static int list_before(const char *a, size_t i) {
   return items >= 2;
 }
 
+/* Whether the first l bytes of t end on a verb that waits for the code
+ * after it as its object: "To build jq, run", "Use", "by typing". */
+static int ends_on_use(const char *t, size_t l) {
+  static const char *const verbs[] = { " run", " type", " execute", " enter", " use", " typing", " running", NULL };
+  for (int q = 0; verbs[q]; q++) {
+    size_t vl = strlen(verbs[q]);
+    if ((l >= vl && !strncasecmp(t + l - vl, verbs[q], vl)) || (l == vl - 1 && !strncasecmp(t, verbs[q] + 1, l)))
+      return 1;
+  }
+  return 0;
+}
+
+/* A sentence over commands that ends by naming them "the following" ("To
+ * verify it, run the following in your terminal:", "use the following
+ * commands:"): said with what the slide shows in their place ("this
+ * command", "these commands") and a full stop for its colon at `colon`.
+ * NULL when the sentence's last clause names no "following". Caller frees. */
+static char *following_said(const char *t, size_t colon, const char *what) {
+  static const char *const names[] = { "the following commands", "the following command", "the following lines",
+                                       "the following line", "the following", NULL };
+  /* (what may come after it: the colon, or where to run them; "the
+   * following file:" names a file, not the commands) */
+  static const char *const places[] = { " in ", " on ", " from ", " at ", " inside ", " within ", " to ", NULL };
+  size_t clause = colon;
+  while (clause && !strchr(",;.", t[clause - 1])) clause--;
+  for (int q = 0; names[q]; q++) {
+    size_t nl = strlen(names[q]);
+    for (const char *f = strstr(t + clause, names[q]); f && (size_t)(f - t) + nl <= colon; f = strstr(f + 1, names[q])) {
+      const char *e = f + nl;
+      int place = 0;
+      for (int k = 0; places[k] && !place; k++) place = !strncmp(e, places[k], strlen(places[k]));
+      if ((f > t && f[-1] != ' ') || (e != t + colon && !place)) continue;
+      vgi_buf b = {0};
+      vgi_buf_add(&b, t, (size_t)(f - t));
+      vgi_buf_puts(&b, what);
+      vgi_buf_add(&b, e, (size_t)(t + colon - e));
+      vgi_buf_puts(&b, ".");
+      return vgi_buf_take(&b);
+    }
+  }
+  return NULL;
+}
+
 /* The headline of t, when saying it instead of t still says a whole
  * statement: the main clause after an opening one, or t's first clause where
  * t goes on after a clause mark (", and you'll receive …", " (…)"). A cut
@@ -6624,9 +6667,12 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         /* "You just need to" before "$ pip install x": the prose that the
          * command completes ends on "to"; said, it needs what the slide
          * shows: "You just need to run this command." */
-        if (from_prose && english(lang) && !u->next && !strcmp(vgi_str(s, "scene_type") ? vgi_str(s, "scene_type") : "", "command")) {
-          size_t el = strlen(t);
-          while (el && t[el - 1] == ' ') el--;
+        size_t el = strlen(t);
+        while (el && t[el - 1] == ' ') el--;
+        /* (the last unit, or one that ends on the colon that opens the
+         * code: "To verify it, run:" before "You should see …") */
+        if (from_prose && english(lang) && (!u->next || (el && t[el - 1] == ':') || ends_on_use(t, el)) &&
+            !strcmp(vgi_str(s, "scene_type") ? vgi_str(s, "scene_type") : "", "command")) {
           /* (a verb that needs the doing: "Add this line to" a file is
            * another thing; and a shell's code only) */
           static const char *const needs[] = { " need to", " needs to", " have to", " has to", " want to", " is to",
@@ -6643,25 +6689,35 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
             snprintf(x, el + 20, "%s run this command.", t);
             free(t);
             t = x;
-          } else if (shell && vgi_word_count(t) >= 3) {
+          } else if (vgi_word_count(t) >= 3 || ends_on_use(t, el && t[el - 1] == ':' ? el - 1 : el)) {
             /* "To build jq, run" (or "run:") over its commands ends on its
-             * verb: "To build jq, run these commands." */
-            static const char *const verbs[] = { " run", " type", " execute", " enter", NULL };
+             * verb: "To build jq, run these commands."; so does "Use" over
+             * an option alone ("--disable-nls"), whatever the block's
+             * language: "Use this option." */
             size_t vl = el && t[el - 1] == ':' ? el - 1 : el;
-            int verb = 0;
-            for (int q = 0; verbs[q] && !verb; q++)
-              verb = vl >= strlen(verbs[q]) && !strncmp(t + vl - strlen(verbs[q]), verbs[q], strlen(verbs[q]));
+            int verb = ends_on_use(t, vl);
             const cJSON *cs = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"),
                                                                "commands");
-            int lines = 0;
-            for (const cJSON *c = cs ? cs->child : NULL; c; c = c->next)
-              lines += cJSON_IsString(c) && c->valuestring[0] && strncmp(c->valuestring, "# ", 2);
+            int lines = 0, option = 0;
+            for (const cJSON *c = cs ? cs->child : NULL; c; c = c->next) {
+              if (!cJSON_IsString(c) || !c->valuestring[0] || !strncmp(c->valuestring, "# ", 2)) continue;
+              const char *l0 = c->valuestring + strspn(c->valuestring, " \t");
+              lines++;
+              option = l0[0] == '-' && isalnum((unsigned char)l0[l0[1] == '-' ? 2 : 1]);
+            }
+            const char *what = lines == 1 ? (option ? "this option" : "this command") : "these commands";
+            if (!shell && !(verb && vl == el && lines == 1)) lines = 0;   /* (else a shell's only) */
             if (verb && lines) {
               t[vl] = 0;
               char *x = malloc(vl + 24);
-              snprintf(x, vl + 24, "%s %s.", t, lines == 1 ? "this command" : "these commands");
+              snprintf(x, vl + 24, "%s %s.", t, what);
               free(t);
               t = x;
+            } else if (lines && vl < el) {
+              /* "run the following in your terminal:" names, said, what the
+               * slide shows: "run this command in your terminal." */
+              char *x = following_said(t, vl, what);
+              if (x) free(t), t = x;
             }
           }
         }

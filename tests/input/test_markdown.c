@@ -5439,6 +5439,53 @@ static void summary_leaves_promotion_and_tails(void **state) {
   free(all);
 }
 
+/* Prose over commands that ends by pointing at them says what the slide
+ * shows: "run the following in your terminal:" is "run this command in
+ * your terminal.", a shared slide's "To upgrade it, use:" is "…, use
+ * these commands." (never "use."). A bare block of "name = value" is a
+ * program's statement, not shell commands; a lower-case tail after a block
+ * whose subject is the block ("does the same job if …") is not a summary's
+ * point. A copyright notice gives way to the license after it, and a
+ * summary says nothing of trademarks (asciidoctor's README). */
+static void code_pointers_said_whole(void **state) {
+  (void)state;
+  char *all = summary_said("README.md",
+    "# Demo\n\nDemo converts text to slides quickly and well.\n\n"
+    "## Usage\n\nIf the gem installed successfully, the command is on your PATH. "
+    "To verify it is available, run the following in your terminal:\n\n    $ demo --version\n\n"
+    "You should see the version printed in the terminal.\n\n"
+    "## Upgrade\n\n### APK\n\nTo upgrade the gem, use:\n\n```sh\napk add -u demo\n```\n\n"
+    "### APT\n\nTo upgrade the gem, use:\n\n```sh\napt upgrade demo\n```\n\n"
+    "## Domains\n\nThe default domain needs no prefix before the markup.\n\n"
+    "```rst\n.. function:: enumerate(sequence)\n```\n\n"
+    "does the same job if you keep the default setting for the default domain.\n");
+  if (!strstr(all, "run this command in your terminal.")) fail_msg("said: %s", all);
+  assert_null(strstr(all, "the following"));
+  assert_non_null(strstr(all, "To upgrade the gem, use these commands."));
+  assert_null(strstr(all, "use."));
+  assert_null(strstr(all, "does the same job"));
+  free(all);
+  /* a section of copyright says its license; trademarks are fine print */
+  all = summary_said("README.md",
+    "# Demo\n\nDemo converts text to slides quickly and well.\n\n## Usage\n\nRun demo on a folder of notes to get a deck.\n\n"
+    "## Copyright and License\n\nCopyright (C) 2012-present Jane Roe, John Doe, and the individual contributors to Demo.\n"
+    "Use of this software is granted under the terms of the MIT License.\n\n"
+    "## Trademarks\n\nDemo(R) is a trademark of the Demo Foundation, Inc.\n");
+  if (!strstr(all, "Use of this software is granted under the terms of the MIT License.")) fail_msg("said: %s", all);
+  assert_null(strstr(all, "Jane Roe"));
+  assert_null(strstr(all, "trademark"));
+  free(all);
+  vgi_diags d;
+  cJSON *m = load_text("README.md", "# Sphinx\n\nSphinx makes documentation from plain text files.\n\n"
+                       "## Intersphinx\n\nTo link to the Python manual, set your mapping like this:\n\n"
+                       "    intersphinx_mapping = {'python': ('https://docs.python.org/3', None)}\n", NULL, &d);
+  vgi_diags_free(&d);
+  char *t = cJSON_PrintUnformatted(m);
+  if (strstr(t, "\"language\":\"shell\"") || !strstr(t, "\"language\":\"python\"")) fail_msg("%.2000s", t);
+  free(t);
+  cJSON_Delete(m);
+}
+
 /* The model of text saved as README.md in a folder named folder (the
  * folder is removed after). */
 static cJSON *load_in_folder(const char *folder, const char *text) {
@@ -6288,6 +6335,7 @@ int main(void) {
     cmocka_unit_test(labelled_ways_share_a_slide),
     cmocka_unit_test(pointer_backref_and_bare_run),
     cmocka_unit_test(summary_leaves_promotion_and_tails),
+    cmocka_unit_test(code_pointers_said_whole),
     cmocka_unit_test(readme_about_itself_titled_by_folder),
     cmocka_unit_test(sponsor_div_and_tagline),
     cmocka_unit_test(sponsor_table_not_read),
