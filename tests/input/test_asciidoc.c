@@ -607,7 +607,10 @@ static void tables_without_header(void **state) {
   }
   const cJSON *times = scene_with(m, "table", "second");
   assert_non_null(times);
-  assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(times, "visual_content"), "columns"), 0)->valuestring, "Unit");
+  /* (one row under its header: a record, each name beside its value) */
+  const cJSON *row0 = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(times, "visual_content"), "rows"), 0);
+  assert_string_equal(cJSON_GetArrayItem(row0, 0)->valuestring, "Unit");
+  assert_string_equal(cJSON_GetArrayItem(row0, 1)->valuestring, "second");
   /* two columns without a header: a labelled list, every pair in it */
   const cJSON *pairs = scene_with(m, "list", "ampere");
   assert_non_null(pairs);
