@@ -3889,9 +3889,11 @@ static int meta_sentence(const char *s) {
 }
 
 /* A sentence that is a notice of copyright: "Copyright (C) 2012 …",
- * "Copyright 2020 …", "(c) 2019 …", "© 2021 …". */
+ * "Copyright 2020 …", "(c) 2019 …", "© 2021 …", and the "All rights
+ * reserved." after it. */
 static int copyright_notice(const char *s) {
-  return !strncasecmp(s, "copyright ", 10) || !strncasecmp(s, "(c) ", 4) || !strncmp(s, "\xC2\xA9", 2);
+  return !strncasecmp(s, "copyright ", 10) || !strncasecmp(s, "(c) ", 4) || !strncmp(s, "\xC2\xA9", 2) ||
+         !strncasecmp(s, "all rights reserved", 19);
 }
 
 /* A figure's caption ("Figure 4-1: The representation …", "Fig. 2.",

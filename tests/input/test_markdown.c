@@ -5475,6 +5475,12 @@ static void code_pointers_said_whole(void **state) {
   assert_null(strstr(all, "Jane Roe"));
   assert_null(strstr(all, "trademark"));
   free(all);
+  /* (a notice and its "All rights reserved." say no license) */
+  all = summary_said("README.md", "# Demo\n\nDemo converts text to slides quickly and well.\n\n"
+    "## Copyright\n\nCopyright 2001-2023 Demo Software Foundation. All rights reserved.\n");
+  if (!strstr(all, "Copyright 2001-2023 Demo Software Foundation.")) fail_msg("said: %s", all);
+  assert_null(strstr(all, "All rights reserved"));
+  free(all);
   vgi_diags d;
   cJSON *m = load_text("README.md", "# Sphinx\n\nSphinx makes documentation from plain text files.\n\n"
                        "## Intersphinx\n\nTo link to the Python manual, set your mapping like this:\n\n"
