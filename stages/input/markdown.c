@@ -1751,6 +1751,41 @@ int vgi_dangling_end(const char *t, size_t cut) {
 /* (natural_cut_at with `waits` 0 lets a cut end on a negation, an
  * auxiliary or an inverted subject, which the caller then trims off) */
 static int open_correlative(const char *t, size_t cut);
+/* Whether the verb w (any form: "bump", "bumps", "bumped", "bumping")
+ * takes the particle p as part of its meaning ("bump into", "depend on",
+ * "consist of", "refer to", "deal with", "look for"). */
+static int phrasal_particle(const char *w, size_t wl, const char *p, size_t pl) {
+  static const struct { const char *verb, *particle; } pairs[] = {
+    { "bump", "into" }, { "run", "into" }, { "ran", "into" }, { "look", "into" }, { "depend", "on" },
+    { "rely", "on" }, { "relies", "on" }, { "relied", "on" }, { "insist", "on" }, { "focus", "on" },
+    { "consist", "of" }, { "refer", "to" }, { "belong", "to" }, { "conform", "to" }, { "adhere", "to" },
+    { "listen", "to" }, { "deal", "with" }, { "dealt", "with" }, { "comply", "with" }, { "complies", "with" },
+    { "cope", "with" }, { "look", "for" }, { "wait", "for" }, { "search", "for" }, { "account", "for" },
+    { "result", "in" }, { "opt", "in" }, { "opt", "out" }, { "point", "to" }, { "lead", "to" }, { "led", "to" },
+    { "apply", "to" }, { "applies", "to" }, { "switch", "to" }, { "migrate", "to" }, { "subscribe", "to" },
+    { "stick", "to" }, { "stuck", "to" }, { "fall", "back" }, { "fell", "back" }, { "come", "with" },
+    { "comes", "with" }, { "came", "with" }, { "ship", "with" }, { "ships", "with" }, { "get", "rid" } };
+  char v[32], q[16];
+  if (wl && strchr(",.;:!?\"')", w[wl - 1])) return 0;   /* (a mark after the verb ends its phrase) */
+  if (wl >= sizeof v || pl >= sizeof q || !pl) return 0;
+  while (pl && strchr(",.;:!?\"')", p[pl - 1])) pl--;
+  for (size_t i = 0; i < wl; i++) v[i] = (char)tolower((unsigned char)w[i]);
+  v[wl] = 0;
+  for (size_t i = 0; i < pl; i++) q[i] = (char)tolower((unsigned char)p[i]);
+  q[pl] = 0;
+  for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+    if (strcmp(q, pairs[i].particle)) continue;
+    size_t n = strlen(pairs[i].verb);
+    if (strncmp(v, pairs[i].verb, n)) continue;
+    const char *rest = v + n;
+    /* the verb, or its forms: -s, -es, -ed, -d, -ing, a doubled last letter */
+    if (!*rest || !strcmp(rest, "s") || !strcmp(rest, "es") || !strcmp(rest, "ed") || !strcmp(rest, "d") ||
+        !strcmp(rest, "ing") || (rest[0] == v[n - 1] && (!strcmp(rest + 1, "ed") || !strcmp(rest + 1, "ing"))))
+      return 1;
+  }
+  return 0;
+}
+
 static int natural_cut_at(const hl_words *h, int k, int waits) {
   const char *t = h->t;
   const char *w = t + h->ws[k - 1];
@@ -1780,6 +1815,9 @@ static int natural_cut_at(const hl_words *h, int k, int waits) {
     if (((nl == 2 && (!strncmp(nx, "to", 2) || !strncmp(nx, "of", 2))) || (nl == 4 && !strncmp(nx, "from", 4))) &&
         in_list(needs_comp, w, wl))
       return 0;
+    /* a verb before the particle it means nothing without ("you may bump |
+     * into an error", "it depends | on the platform", "consists | of") */
+    if (phrasal_particle(w, wl, nx, nl)) return 0;
     /* a gerund after its preposition whose complement follows ("by
      * reading | from stdin") */
     if (k >= 2 && ing_word(w, wl) &&

@@ -3364,6 +3364,26 @@ static void headline_not_cut_after_quantifier(void **state) {
   free(sh);
 }
 
+/* A headline is not cut between a verb and the particle it means nothing
+ * without ("you may bump | into …", "can better cope | with …", "rely |
+ * on …"). */
+static void headline_keeps_phrasal_verbs(void **state) {
+  (void)state;
+  static const char *const cases[][2] = {
+    { "If you are using a non-English Windows environment, you may bump into an `Encoding::UndefinedConversionError` "
+      "when invoking Asciidoctor.", " bump" },
+    { "Rewritten key selection code so that GnuPG can better cope with multiple subkeys, expired keys and revoked keys.",
+      " cope" },
+    { "Remove the obsolete specific vendor_url for each PolicyKit authorisation and rely on the packagekit homepage "
+      "instead of it.", " rely" } };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char *h = vgi_headline(cases[i][0]);
+    size_t l = strlen(h), e = strlen(cases[i][1]);
+    if (l >= e && !strcmp(h + l - e, cases[i][1])) fail_msg("cut after its verb: %s", h);
+    free(h);
+  }
+}
+
 /* A headline is not cut inside a coordination: not in a comparison before
  * its "than" or one word after it, nor before the "and" that ends a series
  * ("installation, upgrade | and removal"). */
@@ -6316,6 +6336,7 @@ int main(void) {
     cmocka_unit_test(shown_headlines_whole),
     cmocka_unit_test(headlines_whole_coordination),
     cmocka_unit_test(headline_not_cut_after_quantifier),
+    cmocka_unit_test(headline_keeps_phrasal_verbs),
     cmocka_unit_test(cuts_whole_phrases),
     cmocka_unit_test(colon_items_joined),
     cmocka_unit_test(key_point_by_content),
