@@ -1764,7 +1764,8 @@ static int phrasal_particle(const char *w, size_t wl, const char *p, size_t pl) 
     { "result", "in" }, { "opt", "in" }, { "opt", "out" }, { "point", "to" }, { "lead", "to" }, { "led", "to" },
     { "apply", "to" }, { "applies", "to" }, { "switch", "to" }, { "migrate", "to" }, { "subscribe", "to" },
     { "stick", "to" }, { "stuck", "to" }, { "fall", "back" }, { "fell", "back" }, { "come", "with" },
-    { "comes", "with" }, { "came", "with" }, { "ship", "with" }, { "ships", "with" }, { "get", "rid" } };
+    { "comes", "with" }, { "came", "with" }, { "ship", "with" }, { "ships", "with" }, { "get", "rid" },
+    { "work", "with" }, { "interact", "with" }, { "integrate", "with" }, { "communicate", "with" } };
   char v[32], q[16];
   if (wl && strchr(",.;:!?\"')", w[wl - 1])) return 0;   /* (a mark after the verb ends its phrase) */
   if (wl >= sizeof v || pl >= sizeof q || !pl) return 0;

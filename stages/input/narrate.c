@@ -7194,6 +7194,26 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       if (e > w && !awaits_object(b.s + w, e - w) && !word_of(waits, b.s + w, e - w) && vgi_word_count(b.s + ss) > 4)
         b.s[e] = '.';
     }
+    /* a code slide's voice that ends on the colon that pointed at its code
+     * ("Install from PyPI:") ends as a sentence: the code is on screen as
+     * it is said, and a caption that stops on a colon reads as cut off
+     * (English, whose words that wait for an object are known) */
+    if (b.n && ty && !strcmp(ty, "command")) {
+      /* (not one whose last word waits for the code as its object: "It
+       * can be accessed using:", "Prints something like:", "Supported
+       * configurations are:") */
+      size_t e = b.n - 1, w = e;
+      while (w && b.s[w - 1] != ' ') w--;
+      static const char *const waits[] = { "like", "using", "following", "include", "includes", "including",
+                                           "these", "this", "below", "of", "for", "about", "than", "is", "are",
+                                           "was", "were", "be", "being", "been", "become", "becomes", "becoming",
+                                           "get", "gets", "contain", "contains", "containing", "such", "e.g.",
+                                           "i.e.", "namely", NULL };
+      int waiting = b.s[e] == ':' && e > w && (b.s[e - 1] == '.' ||   /* "(e.g.:" */
+                    (dangling_word(b.s + w, e - w) || awaits_object(b.s + w, e - w) || word_of(waits, b.s + w, e - w) ||
+                     word_of(vgi_aux_verbs, b.s + w, e - w)));
+      if (b.s[e] == ':' && !waiting && english(lang)) b.s[e] = '.';
+    }
     const char *hd = vgi_str(cJSON_GetObjectItemCaseSensitive(f->s, "visual_content"), "header");
     int emptied = ty && !strcmp(ty, "list") && cJSON_IsArray(items) && !cJSON_GetArraySize(items);
     if (cJSON_IsString(n) && !b.n && !emptied && hd && !nothing_said(hd) && strcmp(ty ? ty : "", "title") &&

@@ -5485,6 +5485,16 @@ static void code_pointers_said_whole(void **state) {
   assert_null(strstr(all, "use."));
   assert_null(strstr(all, "does the same job"));
   free(all);
+  /* a code slide's voice ends as a sentence, unless its last word waits
+   * for the code ("using:", "like:", "are:") */
+  all = summary_said("README.md",
+    "# Demo\n\nDemo converts text to slides quickly and well.\n\n"
+    "## Install\n\nInstall from PyPI:\n\n```console\n$ pip install demo\n```\n\n"
+    "## Access\n\nThe module is available to every program. It can be accessed using:\n\n"
+    "```js\nconst demo = require('demo');\n```\n");
+  if (!strstr(all, "Install from PyPI.")) fail_msg("said: %s", all);
+  assert_non_null(strstr(all, "accessed using:"));
+  free(all);
   /* a section of copyright says its license; trademarks are fine print */
   all = summary_said("README.md",
     "# Demo\n\nDemo converts text to slides quickly and well.\n\n## Usage\n\nRun demo on a folder of notes to get a deck.\n\n"
