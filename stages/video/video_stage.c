@@ -14,13 +14,7 @@
  * pictures and compositing them in Cairo cost twice as much); `over` is then
  * drawn on top at full opacity (burnt-in captions).
  * Segments are cached by a hash of what they show, so an unchanged scene is
- * never rendered or encoded again.
- *
- * With segments_only = true the call only encodes its segments into the
- * cache (no narration track, no join, no out, no progress): vgrun create
- * hands it each scene whose clip is spoken while later clips are still
- * being spoken, and video.encode later finds those segments made, or waits
- * for the one under way (vge_flight_claim). */
+ * never rendered or encoded again. */
 #include <limits.h>
 #include <pthread.h>
 #include <sys/mman.h>
@@ -73,7 +67,6 @@ typedef struct source {
 typedef struct job {
   int width, height, fps, cfr, crf, jobs, no_cache;
   int whole;            /* VGRUN_WHOLE_REDRAW: every picture drawn whole */
-  int segments_only;    /* encode the segments into the cache, nothing else */
   char *preset, *title, *out;
   int nseg;
   vge_segment *segs;
@@ -231,7 +224,7 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
   (void)index;
   while (s->cur + 1 < s->n && s->k[s->cur + 1].t <= t + 1e-9) s->cur++;
   long done = __atomic_add_fetch(&s->job->frames_done, 1, __ATOMIC_RELAXED);
-  if (done % 300 == 0 && s->job->frames_total > 0 && !s->job->segments_only)
+  if (done % 300 == 0 && s->job->frames_total > 0)
     vg_call_progress(s->call, 0.9 * (double)done / (double)s->job->frames_total, "encoding frames");
   if (vg_call_cancelled(s->call)) { out->error = "cancelled"; return -1; }
   if (s->drawn >= 0 && strcmp(s->k[s->drawn].hash, s->k[s->cur].hash) == 0) {
@@ -376,13 +369,10 @@ static int prepare(vg_call *c) {
   j->whole = getenv("VGRUN_WHOLE_REDRAW") != NULL;
   j->cfr = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "cfr"));
   j->no_cache = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "no_cache"));
-  j->segments_only = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "segments_only"));
-  if (j->segments_only && (j->no_cache || !j->cache))
-    return vg_call_fail(c, "segments_only: the segments go to the cache, and there is none");
   j->preset = vg_strdup(vg_json_str(p, "preset", NULL) ? vg_json_str(p, "preset", NULL) : VGE_DEFAULT_PRESET);
   j->title = vg_strdup(vg_json_str(p, "title", NULL));
   j->out = vg_strdup(vg_json_str(p, "out", NULL));
-  if (!j->out && !j->segments_only) return vg_call_fail(c, "plan.out: the output path is missing");
+  if (!j->out) return vg_call_fail(c, "plan.out: the output path is missing");
   if (j->width < 16 || j->height < 16 || j->width > 7680 || j->height > 4320 || (j->width | j->height) & 1)
     return vg_call_fail(c, "resolution %dx%d: width and height must be even, 16..7680 x 16..4320", j->width, j->height);
   if (j->fps < 1 || j->fps > 120) return vg_call_fail(c, "fps %d: must be 1..120", j->fps);
@@ -531,33 +521,12 @@ static int prepare(vg_call *c) {
       n++;
     }
   }
-  /* the hashing's JSON texts, the previous video's plan (not for a scene's
-   * segments made early: the planning goes on) */
-  if (!j->segments_only) give_back();
+  give_back();   /* the hashing's JSON texts, the previous video's plan */
   return 0;
-}
-
-/* Worker thread: segments_only, the segments into the cache on one thread */
-static int work_segments(vg_call *c, job *j) {
-  vge_segment *run = malloc(sizeof *run * (size_t)j->nseg);
-  if (!run) return vg_call_fail(c, "out of memory");
-  for (int i = 0; i < j->nseg; i++) {
-    run[i] = j->segs[i];
-    run[i].cancel = &j->cancel;
-  }
-  int rc = vge_encode_all(run, j->nseg, 1, j->seg_results, NULL, NULL);
-  free(run);
-  for (int i = 0; i < j->nseg; i++) {
-    if (j->seg_results[i].rc != 0) return vg_call_fail(c, "scene segment %d: %s", i + 1, j->seg_results[i].err);
-    if (j->seg_results[i].cached) j->segments_cached++; else j->segments_made++;
-    j->frames_encoded += (long)j->seg_results[i].encoded;
-  }
-  return rc != 0 ? vg_call_fail(c, "encoding failed") : 0;
 }
 
 static int work(vg_call *c) {
   job *j = vg_call_data(c);
-  if (j->segments_only) return work_segments(c, j);
   vg_call_progress(c, 0.0, "rendering and encoding scenes");
   int jobs = j->jobs > 0 ? j->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
   if (jobs < 1) jobs = 1;
@@ -619,10 +588,10 @@ static int work(vg_call *c) {
 }
 
 static int finish(vg_call *c) {
+  give_back();
   job *j = vg_call_data(c);
-  if (!j->segments_only) give_back();
   cJSON *o = cJSON_CreateObject();
-  if (j->out) cJSON_AddStringToObject(o, "path", j->out);
+  cJSON_AddStringToObject(o, "path", j->out);
   cJSON_AddNumberToObject(o, "duration", j->join_result.duration);
   cJSON_AddNumberToObject(o, "segments_cached", j->segments_cached);
   cJSON_AddNumberToObject(o, "segments_made", j->segments_made);

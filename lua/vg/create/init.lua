@@ -147,12 +147,8 @@ end
 -- One MP4 per video: place the scenes, plan each one (its cache key, its
 -- segments, its keyframes when a segment is not in the cache), then hand
 -- the plan to the native encoder.
-local function video_stage(o, off, early_of)
+local function video_stage(o, off)
   return function(ctx, task)
-    -- what the narrate stage planned and encoded while it spoke (vg.create.early)
-    local early <close> = early_of[task]
-    early_of[task] = nil
-    if early then early.close() end
     local cache = off or task.cache
     local clips_from = cache or core.cache()
     render = render or require("vg.render")
@@ -233,13 +229,7 @@ local function video_stage(o, off, early_of)
         end
         local frames
         if missing then
-          local planned, planned_final
-          if early then planned, planned_final = early.take(vi, i, parts) end
-          if planned then
-            frames, prev_final = planned, planned_final
-          else
-            frames, prev_final = M.scene_frames(s, seg, o, prev_final, o.captions.burn and cues or nil)
-          end
+          frames, prev_final = M.scene_frames(s, seg, o, prev_final, o.captions.burn and cues or nil)
         else
           prev_final = final
         end
@@ -264,7 +254,6 @@ local function video_stage(o, off, early_of)
         audio = { duration = timing.duration, clips = clips },
       }, task.id, task.stage, cache, task.limits)
       local enc = sub.encoded
-      if early then early.report(segments, enc) end
       enc.plan_seconds = t_encode - t_plan
       enc.encode_seconds = core.hrtime() - t_encode
       local prev_out = task.previous and task.previous.outputs and task.previous.outputs[vi]
@@ -430,7 +419,7 @@ local function fit_while_speaking(ctx, o, stop)
   end)
 end
 
-local function narrate_stage(o, off, early_of)
+local function narrate_stage(o, off)
   local options = { voice = o.voice, rate = o.rate, pitch = o.pitch, ssml = o.ssml == true }
   return function(ctx, task)
     if o.audio then
@@ -457,9 +446,6 @@ local function narrate_stage(o, off, early_of)
     end
     local spoken = false
     core.go(fit_while_speaking, ctx, o, function() return spoken end)
-    -- each scene whose clip is in is planned and encoded while later clips
-    -- are spoken (vg.create.early); the video stage takes what was made
-    local early = require("vg.create.early").start(ctx, o, off or task.cache, task)
     -- a clip just spoken (not found in the cache) is a scene to encode: the
     -- encoder's libraries load on a thread of their own while the rest is
     -- spoken, when the cores are not yet busy (an unchanged video speaks
@@ -468,19 +454,12 @@ local function narrate_stage(o, off, early_of)
       if ev.task_id == task.id and type(ev.data) == "table" and ev.data.cached == false then
         require("vg.encode_core").preload()
       end
-      if early and ev.task_id == task.id then early.heard(ev) end
     end)
     local ok, err = pcall(core.run_native, "tts.synth", ctx, options, task.id, task.stage, off or task.cache,
       task.limits)
     vg.off(speaking)
     spoken = true
-    if not ok then
-      if early then early.close(true) end
-      error(err, 0)
-    end
-    -- (a later error of this stage leaves it to the collector: what it
-    -- encoded is in the cache, keyed by what it shows)
-    early_of[task] = early
+    if not ok then error(err, 0) end
     if o.keep_timing then
       -- speech longer than the time to the next cue is said again faster
       local tts, tcore = require("vg.tts"), require("vg.tts_core")
@@ -635,14 +614,12 @@ function M.pipeline(opts)
   -- included; the engine's cache and other pipelines' stay as they are
   local off = o.no_cache and core.cache_new{ off = true } or nil
   local started = core.now()
-  -- a task's early encoder, from its narrate stage to its video stage
-  local early_of = setmetatable({}, { __mode = "k" })
   local stages = {
     vg.stage{ name = "load", run = load_stage(o), depends = M.DEPENDS.load },
     vg.stage{ name = "style", run = style_stage(o) },
     vg.stage{ name = "fit", run = fit_stage(o) },
-    vg.stage{ name = "narrate", run = narrate_stage(o, off, early_of) },
-    vg.stage{ name = "video", run = video_stage(o, off, early_of), depends = M.DEPENDS.video },
+    vg.stage{ name = "narrate", run = narrate_stage(o, off) },
+    vg.stage{ name = "video", run = video_stage(o, off), depends = M.DEPENDS.video },
     vg.stage{ name = "captions", run = captions_stage(o) },
     vg.stage{ name = "report", run = report_then_prune(o, started) },
   }
