@@ -99,6 +99,12 @@ describe("a code slide in a wide frame", function()
     assert.are.equal(5, shown, code.it.text)
     assert.is_truthy(code.it.text:find("\n# %(%%AppData%%"), code.it.text)
     assert.are.equal(shown, core.measure(code.it).lines)
+    -- (a square or tall frame too: its comments reflowed as comments)
+    for _, wh in ipairs({ { 1080, 1920 }, { 1080, 1080 } }) do
+      local sq = by_id(sc, wh).commands
+      local n = select(2, sq.it.text:gsub("\n", "")) + 1
+      assert.are.equal(n, core.measure(sq.it).lines, wh[1] .. "x" .. wh[2] .. ":\n" .. sq.it.text)
+    end
   end)
 
   it("keeps a trailing comment that fits its line beside its command", function()

@@ -480,9 +480,9 @@ return {
     -- on its own line above its command, and a comment line too long for
     -- the card goes on as a comment (starship's "# Add the following to the
     -- end of ~/.config/elvish/rc.elv" over "↪ (%AppData%…)"), at the size
-    -- chosen, where the block still fits so; a square or tall frame lifted
-    -- them above
-    if not c.roomy(theme) and not drawing and not stacked and trails_wrapped(code, lines, lang, true) then
+    -- chosen, where the block still fits so (a square or tall frame whose
+    -- reflow above set no size either: starship's comments wrapped there too)
+    if not drawing and not stacked and trails_wrapped(code, lines, lang, true) then
       local m0 = c.measure(code)
       local sz = m0.final_size or code.size
       local cols = math.floor(code.w / (advance(code) * sz))
