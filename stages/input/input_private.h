@@ -767,6 +767,9 @@ int vgi_html_entity(const char *p, const char *end, char out[5], size_t *n);
  * Technology:**") over content of its own as a heading one level below the
  * one it is under; skip (may be NULL) stays as it is */
 void vgi_bold_headings(struct cmark_node *doc, struct cmark_node *skip);
+/* details.c: a list whose every item is a "<details>" block ("- <details>",
+ * its summary, a command) gives its items' blocks in its place. */
+void vgi_details_lists(struct cmark_node *doc);
 /* sidebars.c: a block quote holding a heading ("> ### The Stack and the
  * Heap") as the document's own blocks, in its place; alerts stay quotes */
 void vgi_unwrap_sidebars(struct cmark_node *doc);

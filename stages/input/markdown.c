@@ -5939,6 +5939,27 @@ static int link_list(cmark_node *list) {
   return n >= 2;
 }
 
+/* Whether a text shows anything: a letter, a digit or a sign other than
+ * a space of any width. A paragraph of the "&nbsp;" left between a row of
+ * flag pictures (starship's language links) is blank, no subtitle. */
+static int shows_text(const char *t) {
+  for (const unsigned char *q = (const unsigned char *)t; q && *q;) {
+    if (*q < 0x80) {
+      if (!isspace(*q)) return 1;
+      q++;
+      continue;
+    }
+    /* U+00A0, U+2000-U+200B, U+202F, U+205F, U+3000, U+FEFF */
+    if (q[0] == 0xC2 && q[1] == 0xA0) { q += 2; continue; }
+    if (q[0] == 0xE2 && q[1] == 0x80 && q[2] && (q[2] <= 0x8B || q[2] == 0xAF)) { q += 3; continue; }
+    if (q[0] == 0xE2 && q[1] == 0x81 && q[2] == 0x9F) { q += 3; continue; }
+    if (q[0] == 0xE3 && q[1] == 0x80 && q[2] == 0x80) { q += 3; continue; }
+    if (q[0] == 0xEF && q[1] == 0xBB && q[2] == 0xBF) { q += 3; continue; }
+    return 1;
+  }
+  return 0;
+}
+
 #define AGENDA_ITEMS 16   /* topics shown on an agenda slide */
 #define AGENDA_SAID 5     /* topics named in its narration */
 
@@ -7934,7 +7955,7 @@ static void start_video(md *m, const char *title, const char *subtitle, int line
   /* title scene */
   cJSON *vc = cJSON_CreateObject();
   cJSON_AddStringToObject(vc, "title", title);
-  if (subtitle && *subtitle) cJSON_AddStringToObject(vc, "subtitle", subtitle);
+  if (subtitle && shows_text(subtitle)) cJSON_AddStringToObject(vc, "subtitle", subtitle);
   new_scene(m, "title", line, vc, NULL);
   m->section_scenes = 0;
 }
@@ -9149,6 +9170,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   vgi_myst_blocks(doc);   /* MyST directives and targets: myst.c */
   vgi_html_hidden(doc);   /* what HTML never shows as text (<script>, <style>): html_hidden.c */
   vgi_unwrap_sidebars(doc);   /* "> ### Aside" and its paragraphs: sidebars.c */
+  vgi_details_lists(doc);   /* "- <details>", a summary and a command: details.c */
   vgi_item_rows(doc);   /* "Features: A · B · C" as a list: item_rows.c */
   vgi_apidoc_entries(doc);   /* "- **Type**", "- **Details**", "- **Example**": apidoc.c */
   vgi_html_blocks(doc);   /* a README's HTML headings and paragraphs: html_blocks.c */
@@ -9229,7 +9251,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       /* (nor a table of contents' label, "Table of Contents": the agenda
        * after it says what it is) */
       /* (nor the title again: keep-a-changelog's tagline titles it) */
-      if (*t && strlen(t) <= 120 && !strchr(t, '\n') && !navigation(nx) && !metadata_line(t) && !ends_colon(t) &&
+      if (shows_text(t) && strlen(t) <= 120 && !strchr(t, '\n') && !navigation(nx) && !metadata_line(t) && !ends_colon(t) &&
           !(m.doc_title && !strcmp(t, m.doc_title)) &&
           !toc_label(t)) {
         sub_para = t;

@@ -8943,6 +8943,13 @@ static void empty_quotes_out(char *t) {
       else if (*e == ' ') e++;
       memmove(a, e, strlen(e) + 1);
       p = a;
+      /* a key whose quoted value is gone ends on its word, not on a colon:
+       * "experimentalOperatorPosition:." of prettier's
+       * 'experimentalOperatorPosition: "<start|end>"' */
+      if (a - t >= 2 && a[-1] == ':' && isalnum((unsigned char)a[-2]) && (!*a || strchr(".,;", *a))) {
+        memmove(a - 1, a, strlen(a) + 1);
+        p = --a;
+      }
       /* the words that pointed at it go too: "a range like in ." */
       static const char *const lead[] = { " like in", " as in", " such as", " for example", " like", NULL };
       for (int q = 0; lead[q] && (*p == '.' || *p == ','); q++) {

@@ -537,7 +537,9 @@ static void logo_titles_untitled_readme(void **state) {
       "<p align=\"center\">\n  <a href=\"de/README.md\"><img src=\"flag-de.png\" alt=\"Deutsch\"></a>\n  &nbsp;\n"
       "  <a href=\"fr/README.md\"><img src=\"flag-fr.png\" alt=\"Fran\xC3\xA7" "ais\"></a>\n</p>\n\n<h1></h1>\n\n"
       "**The minimal, blazing-fast prompt for any shell!**\n\n- **Fast:** it is fast.\n- **Universal:** on any shell.\n",
-      "Starship \xE2\x80\x93 Cross-shell prompt" },
+      /* (the row's spaces are no subtitle either: the logo's words are the
+       * name and what it is, "Starship" over "Cross-shell prompt") */
+      "Starship" },
     /* (without a logo: spaces are no title, and the tagline after them is
      * said as it is, never welcomed to) */
     { "<p align=\"center\">\n  <a href=\"de/README.md\"><img src=\"flag-de.png\" alt=\"Deutsch\"></a>\n  &nbsp;\n"
@@ -553,6 +555,10 @@ static void logo_titles_untitled_readme(void **state) {
     assert_non_null(m);
     if (strcmp(sget(video_at(m, 0), "title"), cases[i].want))
       fail_msg("case %zu: title '%s'", i, sget(video_at(m, 0), "title"));
+    /* (a subtitle shows words, never the row's no-break spaces) */
+    const cJSON *sub = cJSON_GetObjectItemCaseSensitive(
+      cJSON_GetObjectItemCaseSensitive(scene_at(m, 0, 0), "visual_content"), "subtitle");
+    if (cJSON_IsString(sub) && !strncmp(sub->valuestring, "\xC2\xA0", 2)) fail_msg("case %zu: a blank subtitle", i);
     for (int k = 0; k < scene_count(m, 0); k++) assert_string_not_equal(sget(scene_at(m, 0, k), "scene_type"), "command");
     /* (fine print in <sub> is not said) */
     char *all = all_narration(m);

@@ -185,12 +185,13 @@ local REFLOW_FLOOR = 24
 
 -- Whether a line with a trailing comment takes more than one row as
 -- `probe` sets the block (its comment wrapped under the mark).
-local function trails_wrapped(probe, lines, lang)
+-- With `whole` the same for a line that is only a comment.
+local function trails_wrapped(probe, lines, lang, whole)
   local p = {}
   for k, val in pairs(probe) do p[k] = val end
   p.h, p.min_size = 100000, probe.size
   for _, l in ipairs(lines) do
-    if comments.trailing(l, lang) then
+    if comments.trailing(l, lang) or (whole and comments.full_line(l, lang)) then
       p.text = l
       local m = c.measure(p)
       if m.lines > 1 or m.shrunk then return true end
@@ -469,6 +470,30 @@ return {
           local mapped = {}
           for i, o in ipairs(origin) do mapped[i] = from[o] end
           lines, from, text = beside, mapped, probe.text
+          code.text, code.size, code.min_size = text, sz, sz
+        end
+      end
+    end
+    -- a wide frame too: a trailing comment the renderer would wrap under
+    -- the code's continuation mark (jq's "# if building from git to get
+    -- the generated configure" over "↪ script and its helper macros") goes
+    -- on its own line above its command, and a comment line too long for
+    -- the card goes on as a comment (starship's "# Add the following to the
+    -- end of ~/.config/elvish/rc.elv" over "↪ (%AppData%…)"), at the size
+    -- chosen, where the block still fits so (a square or tall frame whose
+    -- reflow above set no size either: starship's comments wrapped there too)
+    if not drawing and not stacked and trails_wrapped(code, lines, lang, true) then
+      local m0 = c.measure(code)
+      local sz = m0.final_size or code.size
+      local cols = math.floor(code.w / (advance(code) * sz))
+      local shown, origin = comments.lift(lines, from, cols, lang, 6)
+      if shown then
+        local probe = {}
+        for k, val in pairs(code) do probe[k] = val end
+        probe.text, probe.size, probe.min_size = table.concat(shown, "\n"), sz, sz
+        local ml = c.measure(probe)
+        if not (ml.shrunk or ml.cut) and ml.lines <= m0.lines + 1 then
+          lines, from, text = shown, origin, probe.text
           code.text, code.size, code.min_size = text, sz, sz
         end
       end

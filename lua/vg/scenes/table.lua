@@ -208,6 +208,13 @@ local function widths(theme, cols, rows, n, W, size, split, head_wraps)
     -- stylesheet")
     local k = sum > 0 and math.min(W / sum, STRETCH) or 1
     for j = 1, n do out[j] = sum > 0 and nat[j] * k or W / n end
+    -- a record card (no header, names beside their values: prettier's
+    -- "Default | CLI Override | API Override" of one option) keeps its
+    -- names' column as wide as its widest name: stretched, a gap as wide
+    -- as a word stood between "Default" and "80"; the room goes to the values
+    if n == 2 and sum > 0 and k > 1 and headless(cols, n) then
+      out[1], out[2] = nat[1], nat[2] * k + nat[1] * (k - 1)
+    end
     -- ... but as wide as a row across it needs (up to the box): the rest to
     -- the last column
     local across = 0
