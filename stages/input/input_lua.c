@@ -13,6 +13,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -31,6 +32,7 @@ typedef struct lreq {
   cJSON *doc;
   cJSON *model;
   vgi_diags d;
+  atomic_int cancelled; /* set on the loop thread when the caller is cancelled */
 } lreq;
 
 static void push_diags(lua_State *L, const vgi_diags *d) {
@@ -63,14 +65,25 @@ static void read_opts(lua_State *L, int idx, vgi_load_args *a) {
   }
 }
 
+static int lreq_is_cancelled(const void *data) {
+  return atomic_load(&((lreq *)data)->cancelled);
+}
+
+/* Loop thread: the fiber waiting for the load was cancelled (Ctrl-C). */
+static void lreq_cancel(void *data) {
+  atomic_store(&((lreq *)data)->cancelled, 1);
+}
+
 static void lreq_work(void *data) {
   lreq *r = data;
+  vgi_cancel_watch(lreq_is_cancelled, r);
   if (r->adapted) {
     r->model = r->doc ? vgi_from_doc(r->doc, r->a.path, &r->a.opts, &r->d) : NULL;
     r->doc = NULL;
   } else {
     r->model = vgi_load(r->a.path, &r->a.opts, &r->d);
   }
+  vgi_cancel_watch(NULL, NULL);
 }
 
 static int lreq_push(lua_State *L, void *data) {
@@ -118,7 +131,7 @@ static int l_load(lua_State *L) {
   r->types = vgi_extra_types(vgl_engine(L));
   r->a.opts.extra_types = (const char *const *)r->types;
   r->adapted = vgi_adapter_read(vgl_engine(L), r->a.path, &r->a.opts, &r->doc, &r->d);
-  return vgl_work(L, lreq_work, lreq_push, lreq_free, r);
+  return vgl_work_ex(L, lreq_work, lreq_push, lreq_free, lreq_cancel, r);
 }
 
 static int l_from_table(lua_State *L) {

@@ -167,6 +167,15 @@ char *vgi_cp1252_to_utf8(const char *buf, size_t n, size_t *out_len);
 int vgi_utf8_multibyte(const char *s, size_t n);
 /* v in as few digits as read back the same ("300.0000001", "15"); returns buf */
 char *vgi_fmt_num(char *buf, size_t n, double v);
+/* Keeps the text a number was written as in the document (num->valuestring,
+ * which cJSON frees and copies with the node); vgi_to_text shows it so
+ * ("1e308", "2.50", not "1e+308", "2.5"). */
+void vgi_number_keep_text(cJSON *num, const char *text, size_t len);
+
+/* cancel.c: fn(arg) says whether the load on this thread was cancelled
+ * (NULL: it cannot be); vgi_cancelled() asks it, from any reader's loop. */
+void vgi_cancel_watch(int (*fn)(const void *arg), const void *arg);
+int vgi_cancelled(void);
 /* Why a value given for a number is not a usable one ("not a finite number",
  * "'0x10' is not a decimal number (write 16)"), in buf; NULL when it is a
  * finite number or plain text (the caller then says what it expected). */

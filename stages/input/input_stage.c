@@ -136,9 +136,14 @@ static int load_prepare(vg_call *c) {
   return 0;
 }
 
+static int call_is_cancelled(const void *c) {
+  return vg_call_cancelled(c);
+}
+
 static int load_work(vg_call *c) {
   job *j = vg_call_data(c);
   vg_call_progress(c, 0.0, j->a.path);
+  vgi_cancel_watch(call_is_cancelled, c);
   if (j->adapted) {
     /* the same checks as a built-in format's (vgi_from_doc owns doc) */
     j->model = j->doc ? vgi_from_doc(j->doc, j->a.path, &j->a.opts, &j->d) : NULL;
@@ -146,6 +151,7 @@ static int load_work(vg_call *c) {
   } else {
     j->model = vgi_load(j->a.path, &j->a.opts, &j->d);
   }
+  vgi_cancel_watch(NULL, NULL);
   vg_call_progress(c, 1.0, NULL);
   return 0;
 }

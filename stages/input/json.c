@@ -61,7 +61,7 @@ static size_t scan_value(const char *t, size_t i, size_t n, offs *o, int depth) 
 typedef struct { size_t off; int line, col; } cursor;
 
 /* Offsets rise monotonically in pre-order, so line/col advance incrementally. */
-static void zip(const cJSON *node, const char *text, const offs *o, size_t *k, cursor *cur,
+static void zip(cJSON *node, const char *text, size_t n, const offs *o, size_t *k, cursor *cur,
                 const char *file, vgi_posmap *pm) {
   if (*k < o->n) {
     for (; cur->off < o->v[*k]; cur->off++) {
@@ -69,9 +69,15 @@ static void zip(const cJSON *node, const char *text, const offs *o, size_t *k, c
       else if (((unsigned char)text[cur->off] & 0xC0) != 0x80) cur->col++;
     }
     vgi_pos_set(pm, node, file, cur->line, cur->col);
+    if (cJSON_IsNumber(node)) {
+      /* a number is shown as the document wrote it (1e308, 2.50) */
+      size_t at = o->v[*k], end = at;
+      while (end < n && !strchr(",]} \t\r\n", text[end])) end++;
+      vgi_number_keep_text(node, text + at, end - at);
+    }
   }
   (*k)++;
-  for (const cJSON *c = node->child; c; c = c->next) zip(c, text, o, k, cur, file, pm);
+  for (cJSON *c = node->child; c; c = c->next) zip(c, text, n, o, k, cur, file, pm);
 }
 
 /* The first "\u0000" escape inside a string (cJSON would cut the string
@@ -208,7 +214,7 @@ cJSON *vgi_json_parse(const char *text, size_t len, const char *file, vgi_posmap
     scan_value(text, 0, len, &o, 0);
     size_t k = 0;
     cursor cur = { 0, 1, 1 };
-    zip(root, text, &o, &k, &cur, file, pm);
+    zip(root, text, len, &o, &k, &cur, file, pm);
     free(o.v);
   }
   const cJSON *wide = too_wide(root, 0, lim->max_keys);

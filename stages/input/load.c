@@ -538,6 +538,14 @@ cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vg
   return model;
 }
 
+/* A load its caller cancelled: what it made so far is thrown away (NULL),
+ * with an error that says why there is no model. */
+static cJSON *cancelled_load(cJSON *model, const char *path, vgi_diags *d) {
+  cJSON_Delete(model);
+  vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cancelled");
+  return NULL;
+}
+
 cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
   if (!path || !*path) {
     vgi_diag_add(d, VGI_ERROR, NULL, 0, 0, NULL, "no input path given");
@@ -596,12 +604,14 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "unknown format '%s'", fmt);
     model = NULL;
   }
+  if (model && vgi_cancelled()) model = cancelled_load(model, path, d);
   if (model) {
     vgi_clean_controls(model, path, &pm, d);
     vgi_check_images(model, path, docdir, &pm, &o, d);
     vgi_narrate(model, opts, d);
-    vgi_validate_pm(model, path, &pm, opts, d);
+    if (vgi_cancelled()) model = cancelled_load(model, path, d);
   }
+  if (model) vgi_validate_pm(model, path, &pm, opts, d);
   vgi_pos_free(&pm);
   vgi_pictures_free(&pics);
   return model;

@@ -9595,7 +9595,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
   vgi_language_pass(model, opts ? opts->language : NULL);
   const cJSON *videos = cJSON_GetObjectItemCaseSensitive(model, "videos");
   unknown_language(videos, d);
-  for (cJSON *v = videos ? videos->child : NULL; v; v = v->next) {
+  for (cJSON *v = videos ? videos->child : NULL; v && !vgi_cancelled(); v = v->next) {
     cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
     if (!cJSON_IsArray(scenes)) continue;
     /* a summary is made of documents whose prose the adapter ranked
@@ -9609,7 +9609,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
      * name ("See docs/two.md") is said */
     authored_ = cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY) == NULL;
     doc_words_set(v);
-    for (cJSON *s = scenes->child; s; s = s->next) {
+    for (cJSON *s = scenes->child; s && !vgi_cancelled(); s = s->next) {
       if (!cJSON_IsObject(s)) continue;
       cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "narration");
       if (!n && !(opts && opts->no_narration)) {

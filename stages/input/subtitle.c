@@ -169,7 +169,7 @@ static cue *parse_cues(char *text, const char *path, int vtt, size_t *count, vgi
   for (;;) {
     char *first, *second = NULL, *l;
     while ((first = next_line(&p, &ln)) && blank(first)) {}
-    if (!first) break;
+    if (!first || vgi_cancelled()) break;
     int first_ln = ln;
     int more = 0;   /* the block goes on after `second` */
     if ((l = next_line(&p, &ln)) && !blank(l)) {
@@ -354,7 +354,7 @@ static size_t group_end(const cue *cues, size_t n, size_t i, grouping g) {
  * video, its slides changing about every minute instead of every 30 s). */
 static grouping grouping_for(const cue *cues, size_t n, long room) {
   grouping g = { PAUSE_SECONDS, SCENE_SECONDS, SCENE_WORDS };
-  for (int tries = 0; tries < 40; tries++) {
+  for (int tries = 0; tries < 40 && !vgi_cancelled(); tries++) {
     long count = 0;
     for (size_t i = 0; i < n && count <= room; i = group_end(cues, n, i, g)) count++;
     if (count <= room) break;
@@ -423,7 +423,7 @@ cJSON *vgi_subtitle_load(const char *text_in, size_t len, const char *path, cons
   int part = 0;
   /* the title and the outro are scenes too */
   grouping g = grouping_for(cues, n, max_scenes - 2);
-  while (i < n) {
+  while (i < n && !vgi_cancelled()) {
     size_t j = group_end(cues, n, i, g);
     vgi_buf b = {0};
     for (size_t k = i; k < j; k++) {

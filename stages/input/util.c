@@ -285,9 +285,28 @@ const char *vgi_str(const cJSON *obj, const char *key) {
   return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+void vgi_number_keep_text(cJSON *num, const char *text, size_t len) {
+  if (!cJSON_IsNumber(num) || num->valuestring || len == 0 || len > 40) return;
+  num->valuestring = malloc(len + 1);   /* cJSON_Delete frees it */
+  if (!num->valuestring) abort();
+  memcpy(num->valuestring, text, len);
+  num->valuestring[len] = 0;
+}
+
+/* The text a number was written as, while it still is that number (a value
+ * set since, cJSON_SetNumberValue, is shown as the number it is). */
+static const char *written_as(const cJSON *v) {
+  /* (never "-0": a zero is shown as 0) */
+  if (!v->valuestring || !isfinite(v->valuedouble) || v->valuedouble == 0) return NULL;
+  char *end;
+  double d = strtod(v->valuestring, &end);
+  return *end == 0 && d == v->valuedouble ? v->valuestring : NULL;
+}
+
 char *vgi_to_text(const cJSON *v) {
   char tmp[64];
   if (cJSON_IsString(v)) return vgi_strdup(v->valuestring);
+  if (cJSON_IsNumber(v) && written_as(v)) return vgi_strdup(written_as(v));
   if (cJSON_IsNumber(v)) {
     /* every digit the number has ("1.000001" stays so, not "1") */
     return vgi_strdup(vgi_fmt_num(tmp, sizeof tmp, v->valuedouble));

@@ -100,8 +100,11 @@ static cJSON *plain_scalar(const char *s, size_t n) {
   if (!*p && digits && n < 40) {
     /* leading zeros ("007") stay text, like version strings */
     const char *q = s + (*s == '-' || *s == '+');
-    if (!(q[0] == '0' && isdigit((unsigned char)q[1])))
-      return cJSON_CreateNumber(strtod(s, NULL));
+    if (!(q[0] == '0' && isdigit((unsigned char)q[1]))) {
+      cJSON *num = cJSON_CreateNumber(strtod(s, NULL));
+      vgi_number_keep_text(num, s, strlen(s));
+      return num;
+    }
   }
   return cJSON_CreateString(s);
 }

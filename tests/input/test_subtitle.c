@@ -206,6 +206,55 @@ static void long_talk_fits(void **state) {
   vgi_diags_free(&d);
 }
 
+/* A load its caller cancels (Ctrl-C) stops within a cue or two and gives no
+ * model, only the error "cancelled": a talk of 300,000 cues is not read to
+ * its end before vgrun can stop. */
+static int polls, cancel_after;
+static int cancel_soon(const void *arg) {
+  (void)arg;
+  return ++polls > cancel_after;
+}
+
+static void cancelled_load_stops(void **state) {
+  (void)state;
+  vgi_buf b = {0};
+  for (int i = 0; i < 3600; i++) {
+    char cue[160];
+    snprintf(cue, sizeof cue, "%d\n%02d:%02d:%02d,000 --> %02d:%02d:%02d,900\nSentence %d of the talk.\n\n", i + 1,
+             i / 3600, i / 60 % 60, i % 60, i / 3600, i / 60 % 60, i % 60, i + 1);
+    vgi_buf_puts(&b, cue);
+  }
+  const char *p = write_tmp("cancelled.srt", b.s);
+  vgi_buf_free(&b);
+  /* cancelled while the cues are read: the reading stops there */
+  polls = 0;
+  cancel_after = 100;
+  vgi_cancel_watch(cancel_soon, NULL);
+  vgi_diags d;
+  cJSON *m = vgi_load(p, NULL, memset(&d, 0, sizeof d));
+  vgi_cancel_watch(NULL, NULL);
+  assert_null(m);
+  assert_true(has_message(&d, "cancelled"));
+  assert_true(polls < cancel_after + 10);
+  vgi_diags_free(&d);
+  /* cancelled before it starts: a Markdown document gives no model either */
+  polls = 0;
+  cancel_after = 0;
+  vgi_cancel_watch(cancel_soon, NULL);
+  m = vgi_load(DATA "platforms.md", NULL, memset(&d, 0, sizeof d));
+  vgi_cancel_watch(NULL, NULL);
+  assert_null(m);
+  assert_true(has_message(&d, "cancelled"));
+  vgi_diags_free(&d);
+  /* with no watch the same talk loads whole */
+  m = load(p, NULL, &d);
+  remove(p);
+  assert_non_null(m);
+  assert_false(has_message(&d, "cancelled"));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(vtt_style_region_note_skipped),
@@ -213,6 +262,7 @@ int main(void) {
     cmocka_unit_test(srt_and_vtt_agree),
     cmocka_unit_test(broken_transcript),
     cmocka_unit_test(long_talk_fits),
+    cmocka_unit_test(cancelled_load_stops),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
