@@ -90,6 +90,12 @@ int vgi_words_before(vgi_word_cursor *c, const char *o);
  * spaces ("mark it with ? when unsure") in a language that writes its marks
  * against the word (not French: "Quoi ? Rien."). lang NULL: English. */
 int vgi_mark_as_sign(const char *text, const char *e, const char *lang);
+/* Verbs whose object is the code a slide shows (code_verbs.c): whether w
+ * (n bytes, punctuation after it ignored) is one of the imperatives ("run",
+ * "use", "type", "execute", "enter"), and whether the first l bytes of t
+ * end on one of them or on their gerunds ("To build jq, run", "by typing"). */
+int vgi_code_imperative(const char *w, size_t n);
+int vgi_ends_on_code_verb(const char *t, size_t l);
 /* t with the Markdown links written in it ("[text](url)", "[text][ref]",
  * "[[Page]]") as their text and its pictures ("![x](a.png)") out
  * (link_text.c); frees t, returns the new text. */

@@ -4498,10 +4498,9 @@ static void run_unit_stop(cJSON *u) {
   size_t l = t ? strlen(t) : 0;
   while (l && t[l - 1] == ' ') l--;
   if (l && t[l - 1] == ':') {
-    static const char *const verbs[] = { "run", "use", "type", "execute", "enter", NULL };
     size_t w = l - 1;
     while (w && t[w - 1] != ' ') w--;
-    int verb = w >= 2 && t[w - 2] == ',' && in_list(verbs, t + w, l - 1 - w);
+    int verb = w >= 2 && t[w - 2] == ',' && vgi_code_imperative(t + w, l - 1 - w);
     vgi_buf b = {0};
     vgi_buf_add(&b, t, l - 1);
     vgi_buf_puts(&b, verb ? " these commands." : ".");

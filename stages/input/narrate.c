@@ -543,18 +543,6 @@ static int list_before(const char *a, size_t i) {
   return items >= 2;
 }
 
-/* Whether the first l bytes of t end on a verb that waits for the code
- * after it as its object: "To build jq, run", "Use", "by typing". */
-static int ends_on_use(const char *t, size_t l) {
-  static const char *const verbs[] = { " run", " type", " execute", " enter", " use", " typing", " running", NULL };
-  for (int q = 0; verbs[q]; q++) {
-    size_t vl = strlen(verbs[q]);
-    if ((l >= vl && !strncasecmp(t + l - vl, verbs[q], vl)) || (l == vl - 1 && !strncasecmp(t, verbs[q] + 1, l)))
-      return 1;
-  }
-  return 0;
-}
-
 /* A sentence over commands that ends by naming them "the following" ("To
  * verify it, run the following in your terminal:", "use the following
  * commands:"): said with what the slide shows in their place ("this
@@ -3386,6 +3374,31 @@ static int awaits_object(const char *w, size_t n) {
   for (int i = 0; words[i]; i++)
     if (strlen(words[i]) == n && !strncasecmp(w, words[i], n)) return 1;
   return 0;
+}
+
+/* Whether the English word before the colon at s[colon] waits for what
+ * the colon points at, so the colon stays where nothing else follows in
+ * the voice: an object ("accessed using:", "something like:", "the
+ * following:"), a complement ("configurations are:", "such as e.g.:"), a
+ * preposition's noun ("a list of:"). Otherwise the sentence may end as a
+ * sentence ("Install from PyPI."). */
+static int colon_waits(const char *s, size_t colon) {
+  static const char *const waits[] = { "like", "using", "following", "include", "includes", "including",
+                                       "these", "this", "below", "of", "for", "about", "than", "is", "are", "was",
+                                       "were", "be", "being", "been", "become", "becomes", "becoming", "get", "gets",
+                                       "contain", "contains", "containing", "such", "e.g.", "i.e.", "namely", NULL };
+  size_t w = colon;
+  while (w && s[w - 1] != ' ') w--;
+  if (w == colon) return 0;
+  /* a purpose clause alone waits for the code that fulfils it ("To use
+   * the promise-based APIs:"), unless its main clause follows ("To build
+   * it, run:") */
+  size_t ss = colon;
+  while (ss && !(ss >= 2 && s[ss - 1] == ' ' && strchr(".!?", s[ss - 2]))) ss--;
+  if (!strncmp(s + ss, "To ", 3) && !memchr(s + ss, ',', colon - ss)) return 1;
+  return s[colon - 1] == '.' ||   /* "(e.g.:" */
+         dangling_word(s + w, colon - w) || awaits_object(s + w, colon - w) || word_of(waits, s + w, colon - w) ||
+         word_of(vgi_aux_verbs, s + w, colon - w);
 }
 
 /* A noun a path named ("in the <path> directory"): without the path, the
@@ -6671,7 +6684,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         while (el && t[el - 1] == ' ') el--;
         /* (the last unit, or one that ends on the colon that opens the
          * code: "To verify it, run:" before "You should see …") */
-        if (from_prose && english(lang) && (!u->next || (el && t[el - 1] == ':') || ends_on_use(t, el)) &&
+        if (from_prose && english(lang) && (!u->next || (el && t[el - 1] == ':') || vgi_ends_on_code_verb(t, el)) &&
             !strcmp(vgi_str(s, "scene_type") ? vgi_str(s, "scene_type") : "", "command")) {
           /* (a verb that needs the doing: "Add this line to" a file is
            * another thing; and a shell's code only) */
@@ -6689,13 +6702,13 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
             snprintf(x, el + 20, "%s run this command.", t);
             free(t);
             t = x;
-          } else if (vgi_word_count(t) >= 3 || ends_on_use(t, el && t[el - 1] == ':' ? el - 1 : el)) {
+          } else if (vgi_word_count(t) >= 3 || vgi_ends_on_code_verb(t, el && t[el - 1] == ':' ? el - 1 : el)) {
             /* "To build jq, run" (or "run:") over its commands ends on its
              * verb: "To build jq, run these commands."; so does "Use" over
              * an option alone ("--disable-nls"), whatever the block's
              * language: "Use this option." */
             size_t vl = el && t[el - 1] == ':' ? el - 1 : el;
-            int verb = ends_on_use(t, vl);
+            int verb = vgi_ends_on_code_verb(t, vl);
             const cJSON *cs = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"),
                                                                "commands");
             int lines = 0, option = 0;
@@ -7185,34 +7198,17 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
      * the sentence ends as a sentence, when it says something of its own
      * ("The options are:" waits for its list, and stays) */
     if (summary && b.n && b.s[b.n - 1] == ':' && ty && !strcmp(ty, "list") && english(lang)) {
-      size_t e = b.n - 1, w = e;
-      while (w && b.s[w - 1] != ' ') w--;
-      static const char *const waits[] = { "following", "include", "includes", "including", "these", "below",
-                                           "follows", NULL };
-      size_t ss = e;
+      size_t e = b.n - 1, ss = e;
       while (ss && !(b.s[ss - 1] == ' ' && ss >= 2 && strchr(".!?", b.s[ss - 2]))) ss--;
-      if (e > w && !awaits_object(b.s + w, e - w) && !word_of(waits, b.s + w, e - w) && vgi_word_count(b.s + ss) > 4)
-        b.s[e] = '.';
+      if (!colon_waits(b.s, e) && vgi_word_count(b.s + ss) > 4) b.s[e] = '.';
     }
     /* a code slide's voice that ends on the colon that pointed at its code
      * ("Install from PyPI:") ends as a sentence: the code is on screen as
      * it is said, and a caption that stops on a colon reads as cut off
      * (English, whose words that wait for an object are known) */
     if (b.n && ty && !strcmp(ty, "command")) {
-      /* (not one whose last word waits for the code as its object: "It
-       * can be accessed using:", "Prints something like:", "Supported
-       * configurations are:") */
-      size_t e = b.n - 1, w = e;
-      while (w && b.s[w - 1] != ' ') w--;
-      static const char *const waits[] = { "like", "using", "following", "include", "includes", "including",
-                                           "these", "this", "below", "of", "for", "about", "than", "is", "are",
-                                           "was", "were", "be", "being", "been", "become", "becomes", "becoming",
-                                           "get", "gets", "contain", "contains", "containing", "such", "e.g.",
-                                           "i.e.", "namely", NULL };
-      int waiting = b.s[e] == ':' && e > w && (b.s[e - 1] == '.' ||   /* "(e.g.:" */
-                    (dangling_word(b.s + w, e - w) || awaits_object(b.s + w, e - w) || word_of(waits, b.s + w, e - w) ||
-                     word_of(vgi_aux_verbs, b.s + w, e - w)));
-      if (b.s[e] == ':' && !waiting && english(lang)) b.s[e] = '.';
+      size_t e = b.n - 1;
+      if (b.s[e] == ':' && !colon_waits(b.s, e) && english(lang)) b.s[e] = '.';
     }
     const char *hd = vgi_str(cJSON_GetObjectItemCaseSensitive(f->s, "visual_content"), "header");
     int emptied = ty && !strcmp(ty, "list") && cJSON_IsArray(items) && !cJSON_GetArraySize(items);

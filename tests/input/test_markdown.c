@@ -5497,9 +5497,13 @@ static void code_pointers_said_whole(void **state) {
     "# Demo\n\nDemo converts text to slides quickly and well.\n\n"
     "## Install\n\nInstall from PyPI:\n\n```console\n$ pip install demo\n```\n\n"
     "## Access\n\nThe module is available to every program. It can be accessed using:\n\n"
-    "```js\nconst demo = require('demo');\n```\n");
+    "```js\nconst demo = require('demo');\n```\n\n"
+    "## Promises\n\nThe module works with callbacks. To use the promise-based APIs:\n\n"
+    "```js\nimport * as demo from 'demo/promises';\n```\n");
   if (!strstr(all, "Install from PyPI.")) fail_msg("said: %s", all);
   assert_non_null(strstr(all, "accessed using:"));
+  /* (a purpose clause alone waits for the code that fulfils it) */
+  assert_non_null(strstr(all, "To use the promise-based APIs:"));
   free(all);
   /* a section of copyright says its license; trademarks are fine print */
   all = summary_said("README.md",
