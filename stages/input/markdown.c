@@ -1787,28 +1787,6 @@ static int phrasal_particle(const char *w, size_t wl, const char *p, size_t pl) 
   return 0;
 }
 
-/* Word k-1 (1-based k) of h is a past participle ("considered",
- * "designed", "known") after a copula, with at most one adverb between
- * ("is considered", "are widely used", "been known"). English. */
-static int passive_before_to(const hl_words *h, int k) {
-  static const char *const copulas[] = { "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't",
-                                         "wasn't", "weren't", NULL };
-  static const char *const irregular[] = { "known", "meant", "built", "made", "given", "seen", "shown", "written",
-                                           "thought", "said", "told", "found", "kept", "taken", NULL };
-  const char *w = h->t + h->ws[k - 1];
-  size_t wl = h->we[k - 1] - h->ws[k - 1];
-  if (!islower((unsigned char)w[0])) return 0;
-  if (!(wl >= 5 && !strncmp(w + wl - 2, "ed", 2)) && !in_list(irregular, w, wl)) return 0;
-  for (int j = k - 2; j >= 0 && j >= k - 3; j--) {
-    const char *p = h->t + h->ws[j];
-    size_t pl = h->we[j] - h->ws[j];
-    if (strchr(",;:.!?", p[pl - 1])) return 0;   /* (a mark ends the phrase) */
-    if (in_list(copulas, p, pl)) return 1;
-    if (!(pl >= 4 && !strncmp(p + pl - 2, "ly", 2))) return 0;   /* (only an adverb between) */
-  }
-  return 0;
-}
-
 static int natural_cut_at(const hl_words *h, int k, int waits) {
   const char *t = h->t;
   const char *w = t + h->ws[k - 1];
@@ -1838,11 +1816,6 @@ static int natural_cut_at(const hl_words *h, int k, int waits) {
     if (((nl == 2 && (!strncmp(nx, "to", 2) || !strncmp(nx, "of", 2))) || (nl == 4 && !strncmp(nx, "from", 4))) &&
         in_list(needs_comp, w, wl))
       return 0;
-    /* a passive verb before the "to" it needs ("… is considered | to be an
-     * implementation detail", "are expected | to", "was designed | to"):
-     * cut there, the headline says the opposite of what is meant or
-     * nothing ("… is considered") */
-    if (nl == 2 && !strncmp(nx, "to", 2) && k >= 2 && passive_before_to(h, k)) return 0;
     /* a verb before the particle it means nothing without ("you may bump |
      * into an error", "it depends | on the platform", "consists | of") */
     if (phrasal_particle(w, wl, nx, nl)) return 0;
