@@ -145,10 +145,12 @@ static const char *skip_options(const char *lit) {
   return p;
 }
 
-/* lines that are commands at a prompt ("$ pip install …", ">>> x"); a body
- * with blocks of its own (a fence) is Markdown, whatever its lines say */
+/* lines that are commands at a prompt ("$ pip install …", ">>> x"), or a
+ * session that opens with one ("$ pip uninstall x" and the lines of its
+ * output: no Markdown starts with a "$ " prompt); a body with blocks of
+ * its own (a fence) is Markdown, whatever its lines say */
 static const char *prompt_language(const char *body) {
-  int cmd = 0, py = 0, lines = 0;
+  int cmd = 0, py = 0, lines = 0, first = 0;   /* first: 1 a "$ " or "% " prompt, 2 ">>> " */
   for (const char *p = body; *p;) {
     const char *e = strchr(p, '\n');
     size_t l = e ? (size_t)(e - p) : strlen(p);
@@ -156,7 +158,9 @@ static const char *prompt_language(const char *body) {
     while (k < l && (p[k] == ' ' || p[k] == '\t')) k++;
     if (l - k >= 3 && (!strncmp(p + k, "```", 3) || !strncmp(p + k, "~~~", 3))) return NULL;
     if (k < l) {
-      lines++;
+      if (!lines++)
+        first = l - k >= 2 && (p[k] == '$' || p[k] == '%') && p[k + 1] == ' ' ? 1
+              : l - k >= 4 && !strncmp(p + k, ">>> ", 4) ? 2 : 0;
       if (l - k >= 2 && (p[k] == '$' || p[k] == '#' || p[k] == '%') && p[k + 1] == ' ') cmd++;
       else if (l - k >= 4 && !strncmp(p + k, ">>> ", 4)) py++;
       else if (l - k >= 2 && p[k] == '>' && p[k + 1] == ' ') cmd++;   /* Windows: "> py -m pip" */
@@ -164,8 +168,8 @@ static const char *prompt_language(const char *body) {
     p += l + (e ? 1 : 0);
   }
   if (!lines) return NULL;
-  if (cmd && cmd * 3 >= lines) return "console";
-  if (py && py * 3 >= lines) return "pycon";
+  if ((cmd && cmd * 3 >= lines) || first == 1) return "console";
+  if ((py && py * 3 >= lines) || first == 2) return "pycon";
   return NULL;
 }
 

@@ -7539,6 +7539,13 @@ static void items_by_site(cJSON *items) {
   }
 }
 
+/* A list item's nesting level ("level", 0 at the top; -1 for no item). */
+static int item_level(const cJSON *it) {
+  if (!it) return -1;
+  const cJSON *l = cJSON_IsObject(it) ? cJSON_GetObjectItemCaseSensitive(it, "level") : NULL;
+  return cJSON_IsNumber(l) ? l->valueint : 0;
+}
+
 static void headline_items(cJSON *scenes, int summary) {
   for (cJSON *s = scenes->child; s; s = s->next) {
     const char *ty = vgi_str(s, "scene_type");
@@ -7565,6 +7572,9 @@ static void headline_items(cJSON *scenes, int summary) {
       int own = cJSON_IsObject(it) && (cJSON_GetObjectItemCaseSensitive(it, "text") ||
                                        cJSON_GetObjectItemCaseSensitive(it, "items") ||
                                        cJSON_GetObjectItemCaseSensitive(it, "children"));
+      /* (nor one whose children follow it, a level deeper: without it they
+       * would sit under the item before it) */
+      own = own || item_level(nx) > item_level(it);
       if (cJSON_IsString(t) && pointer_only(t->valuestring) && !own) cJSON_Delete(cJSON_DetachItemViaPointer(items, it));
     }
     items_by_site(items);

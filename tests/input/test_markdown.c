@@ -5473,6 +5473,36 @@ static void summary_leaves_promotion_and_tails(void **state) {
  * whose subject is the block ("does the same job if …") is not a summary's
  * point. A copyright notice gives way to the license after it, and a
  * summary says nothing of trademarks (asciidoctor's README). */
+/* A list item that only points elsewhere ("consult the wiki;") leaves
+ * the slide, but not when items nested under it follow: they would sit
+ * under the item before it (tqdm's "import the module and run help()"
+ * showed its neighbour's "this has an excellent article" as its child). */
+static void pointer_item_keeps_its_children(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("README.md", "# Demo\n\nDemo converts text to slides quickly and well for everyone.\n\n"
+    "## Examples\n\n- See the [examples](https://x.org/e) folder;\n- import the module and run `help()`;\n"
+    "- consult the [wiki](https://x.org/w);\n"
+    "  * this has an [excellent article](https://x.org/a) on how to make a **great** progress bar;\n"
+    "- run the demo.\n", NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *items = NULL;
+  for (int i = 0; i < scene_count(m, 0) && !items; i++)
+    if (!strcmp(sget(scene_at(m, 0, i), "scene_type"), "list"))
+      items = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"), "items");
+  assert_non_null(items);
+  int n = cJSON_GetArraySize(items), child = -1;
+  for (int i = 0; i < n; i++) {
+    const cJSON *l = cJSON_GetObjectItem(cJSON_GetArrayItem(items, i), "level");
+    if (cJSON_IsNumber(l) && l->valueint == 1) child = i;
+  }
+  assert_true(child > 0);
+  /* the child's parent is the item it was written under */
+  const char *parent = sget(cJSON_GetArrayItem(items, child - 1), "title");
+  if (!strstr(parent, "wiki")) fail_msg("child under: %s", parent);
+  cJSON_Delete(m);
+}
+
 static void code_pointers_said_whole(void **state) {
   (void)state;
   char *all = summary_said("README.md",
@@ -6383,6 +6413,7 @@ int main(void) {
     cmocka_unit_test(pointer_backref_and_bare_run),
     cmocka_unit_test(summary_leaves_promotion_and_tails),
     cmocka_unit_test(code_pointers_said_whole),
+    cmocka_unit_test(pointer_item_keeps_its_children),
     cmocka_unit_test(readme_about_itself_titled_by_folder),
     cmocka_unit_test(sponsor_div_and_tagline),
     cmocka_unit_test(sponsor_table_not_read),

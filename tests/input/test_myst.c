@@ -64,6 +64,28 @@ static void directives(void **state) {
   cJSON_Delete(m);
 }
 
+/* A directive of the project's own that opens with a command at a prompt
+ * is a console session, however many lines of output follow it (pip's
+ * "Uninstall a package": one command, four lines of output, was shown as
+ * a bullet and said, "$ pip uninstall …" and all). */
+static void session_with_output_is_code(void **state) {
+  (void)state;
+  static const char session_doc[] =
+    "# Getting Started\n\nPip installs packages for Python from many sources.\n\n"
+    "## Uninstall a package\n\n"
+    "```{pip-cli}\n$ pip uninstall sampleproject\nUninstalling sampleproject:\n   [...]\n"
+    "Proceed (Y/n)? y\nSuccessfully uninstalled sampleproject\n```\n";
+  vgi_diags d;
+  cJSON *m = load_text("getting-started.md", session_doc, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *cli = scene_with(m, "command", "pip uninstall sampleproject");
+  assert_non_null(cli);
+  assert_string_equal(vcget(cli, "language"), "console");
+  assert_true(said_in(m, "Successfully uninstalled") == 0);
+  assert_true(said_in(m, "$ pip") == 0);
+  cJSON_Delete(m);
+}
+
 /* A document without MyST reads as before: a fence of colons in a code
  * block stays code, a paragraph of colons stays text. */
 static void plain_markdown_untouched(void **state) {
@@ -85,6 +107,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(directives),
     cmocka_unit_test(plain_markdown_untouched),
+    cmocka_unit_test(session_with_output_is_code),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
