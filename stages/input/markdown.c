@@ -1511,6 +1511,44 @@ static int aux_or_modal(const char *w, size_t n) { return in_list(vgi_aux_verbs,
  * decompression speed"), or inside an aside between commas whose verb
  * comes after it ("The levels, specified | with X, offer …")? English
  * only: other languages keep their own rules. */
+/* 1 when the lower-case word w (n bytes, no stop after it) ends as English
+ * adjectives do ("external", "dynamic", "relative", "various", "portable"). */
+static int adjective_ending(const char *w, size_t n) {
+  static const char *const ends[] = { "al", "ic", "ive", "ous", "able", "ible", "ful", "less", "ary", "ular", "ent",
+                                      "ant", NULL };
+  if (n < 4 || !islower((unsigned char)*w)) return 0;
+  for (size_t q = 0; q < n; q++)
+    if (!islower((unsigned char)w[q])) return 0;
+  for (int i = 0; ends[i]; i++) {
+    size_t el = strlen(ends[i]);
+    if (n > el + 1 && !memcmp(w + n - el, ends[i], el)) return 1;
+  }
+  return 0;
+}
+
+/* 1 when w (n bytes) is a word of letters, with no stop after it. */
+static int letter_word(const char *w, size_t n) {
+  if (!n) return 0;
+  for (size_t q = 0; q < n; q++)
+    if (!isalpha((unsigned char)w[q]) && (unsigned char)w[q] < 0x80 && w[q] != '-') return 0;
+  return 1;
+}
+
+/* 1 when a cut before word k of h falls between modifiers coordinated
+ * before their one noun ("the default external | and internal character
+ * encodings", "pre- | and post-processing"): the word before "and" (or
+ * "or") and the word after it are both adjectives by their ending, and a
+ * word follows the second (the noun they share). */
+static int coordinated_modifiers(const hl_words *h, int k) {
+  if (k < 1 || k + 2 >= h->n) return 0;
+  const char *t = h->t, *w = t + h->ws[k - 1], *nx = t + h->ws[k];
+  size_t wl = h->we[k - 1] - h->ws[k - 1], nl = h->we[k] - h->ws[k];
+  if (!in_list((const char *const[]){ "and", "or", NULL }, nx, nl)) return 0;
+  if (wl >= 2 && w[wl - 1] == '-' && isalpha((unsigned char)w[wl - 2])) return 1;
+  return adjective_ending(w, wl) && adjective_ending(t + h->ws[k + 1], h->we[k + 1] - h->ws[k + 1]) &&
+         letter_word(t + h->ws[k + 2], h->we[k + 2] - h->ws[k + 2]);
+}
+
 static int inside_phrase(const hl_words *h, int k) {
   const char *t = h->t;
   if (k < 2 || k >= h->n) return 0;
@@ -1555,6 +1593,7 @@ static int inside_phrase(const hl_words *h, int k) {
       !in_list((const char *const[]){ "and", "or", "not", "been", "being", "get", "gets", "got", "become", "becomes",
                                      NULL }, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]))
     return 1;
+  if (coordinated_modifiers(h, k)) return 1;
   /* a short member of a coordination after the cut: "and" or "or", then
    * up to three words with no verb before the next break */
   if (!comma && in_list((const char *const[]){ "and", "or", NULL }, nx, nl) && islower((unsigned char)*nx) &&
@@ -1803,6 +1842,7 @@ static int natural_cut_at(const hl_words *h, int k, int waits) {
                                      "može", "mogu", "možete", "želite", "hoće", NULL }, w, wl))
     return 0;
   if (opening_alone(h, k)) return 0;
+  if (coordinated_modifiers(h, k)) return 0;
   size_t bl = wl;
   while (bl && strchr(",.;:!?\"')", w[bl - 1])) bl--;
   /* not inside a phrase whose end the cut leaves out: */
@@ -9145,6 +9185,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     }
   }
   drop_huge_blocks(doc, &m, 8);
+  vgi_spaced_strong(doc);   /* "** Branch & Bound **": spaced_strong.c */
   drop_sign_off(doc);
   vgi_myst_blocks(doc);   /* MyST directives and targets: myst.c */
   vgi_html_hidden(doc);   /* what HTML never shows as text (<script>, <style>): html_hidden.c */

@@ -3854,7 +3854,9 @@ static void dangling_out(char **tp) {
     /* the clause: back to a comma, semicolon or colon, else the sentence */
     char *c = ws, *sent = t;
     while (c > t && !strchr(",;:", c[-1])) {
-      if (c - 1 > t && strchr(".!?", c[-2]) && c[-1] == ' ') { sent = c; break; }
+      /* (an abbreviation's stop starts no sentence: "Zero; e.g. the Hurd
+       * uses 0 for <path>." loses its clause after the semicolon) */
+      if (c - 1 > t && c[-1] == ' ' && stop_at(t, c - 2)) { sent = c; break; }
       c--;
     }
     int clause = c > t && strchr(",;:", c[-1]) && c > sent;
