@@ -1377,7 +1377,8 @@ static int address_out(char *h, int cut) {
       const char *rest = e;
       while (*rest == ' ') rest++;
       if (ps < pe && dangling_word(ps, (size_t)(pe - ps)) && preposition(ps, (size_t)(pe - ps)) &&
-          islower((unsigned char)*rest) && ps > h) {
+          islower((unsigned char)*rest) && ps > h &&
+          !word_of((const char *const[]){ "or", "and", "but", "nor", "then", NULL }, rest, strcspn(rest, " ,"))) {
         memmove(ps, rest, strlen(rest) + 1);
         w = ps;
         continue;
