@@ -795,6 +795,10 @@ void vgi_item_rows(struct cmark_node *doc);
 /* html_hidden.c: the content of script, style, template, noscript, iframe
  * and object elements out of the tree, inline and in HTML blocks */
 void vgi_html_hidden(struct cmark_node *doc);
+
+/* spaced_strong.c: bold written with spaces inside its stars ("** Branch &
+ * Bound **") made the strong node it means, in paragraphs and headings. */
+void vgi_spaced_strong(struct cmark_node *doc);
 /* A whole HTML page's comments, hidden elements and <head> (its <title>
  * kept as an <h1> when the body has none) blanked in place, line breaks
  * kept, before Markdown reads it: html_hidden.c */

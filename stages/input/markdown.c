@@ -1054,6 +1054,33 @@ static int asks_question(const char *s, const char *lang) {
   return (s[n - 1] == ';' && greek_question_at(s, s + n - 1, lang)) || (n >= 2 && greek_question_at(s, s + n - 2, lang) == 2);
 }
 
+/* The length of a bare reply that opens s ("Yes.", "No!", "Yes,", "Ja.",
+ * "Oui,", "Нет.", "はい。"): a word of yes or no and its stop, then a space or
+ * the end; 0 when s opens otherwise. Said alone, "Yes." answers nothing:
+ * it goes with its question and the sentence after it. */
+static size_t reply_opens(const char *s) {
+  static const char *const replies[] = { "yes", "no", "yep", "nope", "sure", "correct", "indeed", "ja", "nein",
+    "doch", "oui", "non", "si", "s\xC3\xAD", "sim", "n\xC3\xA3o", "nee", "tak", "nie", "ano", "ne",
+    "\xD0\xB4\xD0\xB0", "\xD0\xBD\xD0\xB5\xD1\x82", "\xD1\x82\xD0\xB0\xD0\xBA", "\xD0\xBD\xD1\x96",   /* да нет так ні */
+    "\xE3\x81\xAF\xE3\x81\x84", "\xE3\x81\x84\xE3\x81\x84\xE3\x81\x88",   /* はい いいえ */
+    "\xEB\x84\xA4", "\xEC\x95\x84\xEB\x8B\x88\xEC\x9A\x94",                       /* 네 아니요 */
+    "\xE6\x98\xAF", "\xE6\x98\xAF\xE7\x9A\x84", "\xE4\xB8\x8D", NULL };          /* 是 是的 不 */
+  static const char *const stops[] = { ".", "!", ",", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x8C",
+                                       "\xE3\x80\x81", NULL };   /* 。！，、 */
+  for (int i = 0; replies[i]; i++) {
+    size_t l = strlen(replies[i]);
+    if (strncasecmp(s, replies[i], l)) continue;
+    for (int k = 0; stops[k]; k++) {
+      size_t sl = strlen(stops[k]);
+      if (strncmp(s + l, stops[k], sl)) continue;
+      const char *e = s + l + sl;
+      while (*e == '!' || *e == '.') e++;
+      if (!*e || *e == ' ' || (unsigned char)s[l] >= 0x80) return (size_t)(e - s);
+    }
+  }
+  return 0;
+}
+
 static const char *sentence_end(const char *text, const char *p, const char *lang) {
   for (const char *e = p; *e; e++) {
     size_t wl = vgi_wide_sentence_end(text, e);   /* 。！？．‼ and their runs */
@@ -1511,6 +1538,44 @@ static int aux_or_modal(const char *w, size_t n) { return in_list(vgi_aux_verbs,
  * decompression speed"), or inside an aside between commas whose verb
  * comes after it ("The levels, specified | with X, offer …")? English
  * only: other languages keep their own rules. */
+/* 1 when the lower-case word w (n bytes, no stop after it) ends as English
+ * adjectives do ("external", "dynamic", "relative", "various", "portable"). */
+static int adjective_ending(const char *w, size_t n) {
+  static const char *const ends[] = { "al", "ic", "ive", "ous", "able", "ible", "ful", "less", "ary", "ular", "ent",
+                                      "ant", NULL };
+  if (n < 4 || !islower((unsigned char)*w)) return 0;
+  for (size_t q = 0; q < n; q++)
+    if (!islower((unsigned char)w[q])) return 0;
+  for (int i = 0; ends[i]; i++) {
+    size_t el = strlen(ends[i]);
+    if (n > el + 1 && !memcmp(w + n - el, ends[i], el)) return 1;
+  }
+  return 0;
+}
+
+/* 1 when w (n bytes) is a word of letters, with no stop after it. */
+static int letter_word(const char *w, size_t n) {
+  if (!n) return 0;
+  for (size_t q = 0; q < n; q++)
+    if (!isalpha((unsigned char)w[q]) && (unsigned char)w[q] < 0x80 && w[q] != '-') return 0;
+  return 1;
+}
+
+/* 1 when a cut before word k of h falls between modifiers coordinated
+ * before their one noun ("the default external | and internal character
+ * encodings", "pre- | and post-processing"): the word before "and" (or
+ * "or") and the word after it are both adjectives by their ending, and a
+ * word follows the second (the noun they share). */
+static int coordinated_modifiers(const hl_words *h, int k) {
+  if (k < 1 || k + 2 >= h->n) return 0;
+  const char *t = h->t, *w = t + h->ws[k - 1], *nx = t + h->ws[k];
+  size_t wl = h->we[k - 1] - h->ws[k - 1], nl = h->we[k] - h->ws[k];
+  if (!in_list((const char *const[]){ "and", "or", NULL }, nx, nl)) return 0;
+  if (wl >= 2 && w[wl - 1] == '-' && isalpha((unsigned char)w[wl - 2])) return 1;
+  return adjective_ending(w, wl) && adjective_ending(t + h->ws[k + 1], h->we[k + 1] - h->ws[k + 1]) &&
+         letter_word(t + h->ws[k + 2], h->we[k + 2] - h->ws[k + 2]);
+}
+
 static int inside_phrase(const hl_words *h, int k) {
   const char *t = h->t;
   if (k < 2 || k >= h->n) return 0;
@@ -1555,6 +1620,7 @@ static int inside_phrase(const hl_words *h, int k) {
       !in_list((const char *const[]){ "and", "or", "not", "been", "being", "get", "gets", "got", "become", "becomes",
                                      NULL }, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]))
     return 1;
+  if (coordinated_modifiers(h, k)) return 1;
   /* a short member of a coordination after the cut: "and" or "or", then
    * up to three words with no verb before the next break */
   if (!comma && in_list((const char *const[]){ "and", "or", NULL }, nx, nl) && islower((unsigned char)*nx) &&
@@ -1803,6 +1869,7 @@ static int natural_cut_at(const hl_words *h, int k, int waits) {
                                      "može", "mogu", "možete", "želite", "hoće", NULL }, w, wl))
     return 0;
   if (opening_alone(h, k)) return 0;
+  if (coordinated_modifiers(h, k)) return 0;
   size_t bl = wl;
   while (bl && strchr(",.;:!?\"')", w[bl - 1])) bl--;
   /* not inside a phrase whose end the cut leaves out: */
@@ -3969,6 +4036,22 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
   for (size_t i = 0; i < n; i++) {
     int ns = 0;
     char **ss = vgi_sentences_lang(p[i].text, m->lang, &ns);
+    /* a bare reply ("Yes!", "No.") and the sentence after it are one: the
+     * reply alone says nothing ("Yes! Edit the script file directly." was
+     * said "Yes!") */
+    for (int k = 0; k + 1 < ns; k++) {
+      size_t rl = reply_opens(ss[k]);
+      if (!rl || ss[k][rl + strspn(ss[k] + rl, " ")]) continue;
+      vgi_buf j = {0};
+      vgi_buf_puts(&j, ss[k]);
+      vgi_buf_puts(&j, " ");
+      vgi_buf_puts(&j, ss[k + 1]);
+      free(ss[k]);
+      free(ss[k + 1]);
+      ss[k] = vgi_buf_take(&j);
+      memmove(ss + k + 1, ss + k + 2, (size_t)(ns - k - 2) * sizeof *ss);
+      ns--;
+    }
     /* a paragraph that opens about itself has its point second */
     /* (unless the next one only points elsewhere: "For more, see …") */
     static const char *const points[] = { "for more", "see ", "please see", "refer ", "please refer",
@@ -8958,7 +9041,21 @@ static void prose_add(md *m, char *text, int line, int min_words) {
     asked = 1;
     break;
   }
+  /* an answer that opens with a bare reply ("Yes. …", "No, …") after a
+   * question answers it as a labelled one does; a paragraph that only
+   * asks is a question as a labelled one is */
+  if (!answered && reply_opens(text) && m->nprose && m->prose[m->nprose - 1].question) answered = 1;
   if (answered && asked_and_answered(m, text)) return;
+  if (!asked) {
+    int ns = 0, all = 1;
+    char **ss = vgi_sentences_lang(text, m->lang, &ns);
+    for (int k = 0; k < ns; k++) {
+      all &= asks_question(ss[k], m->lang);
+      free(ss[k]);
+    }
+    free(ss);
+    asked = ns > 0 && ns <= 3 && all;
+  }
   m->prose = realloc(m->prose, (m->nprose + 1) * sizeof *m->prose);
   m->prose[m->nprose] = (para){ .text = text, .line = line, .cont = 0, .question = asked };
   m->nprose++;
@@ -9165,6 +9262,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     }
   }
   drop_huge_blocks(doc, &m, 8);
+  vgi_spaced_strong(doc);   /* "** Branch & Bound **": spaced_strong.c */
   drop_sign_off(doc);
   vgi_myst_blocks(doc);   /* MyST directives and targets: myst.c */
   vgi_html_hidden(doc);   /* what HTML never shows as text (<script>, <style>): html_hidden.c */

@@ -1333,9 +1333,44 @@ static int address_out(char *h, int cut) {
      * address_agent) */
     int agent = before >= 3 && cut && agent_by(h, w);
     if (before >= 3 && cut && !agent) {
-      while (w > h && w[-1] == ' ') w--;
-      *w = 0;
-      return 1;
+      /* the words that waited for it go with it ("Downloads are available
+       * at | <address>"); three words or more must be left that say
+       * something ("The mirror at | <address> is updated hourly" is no
+       * headline as "The mirror": the address is shown as its host) */
+      char *z = w;
+      for (;;) {
+        while (z > h && z[-1] == ' ') z--;
+        char *ls = z;
+        while (ls > h && ls[-1] != ' ') ls--;
+        if (ls == z || !(dangling_word(ls, (size_t)(z - ls)) || awaits_object(ls, (size_t)(z - ls)) ||
+                         word_of((const char *const[]){ "the", "a", "an", "of", "for", "and", "or", NULL }, ls,
+                                 (size_t)(z - ls))))
+          break;
+        z = ls;
+      }
+      int kept = 0;
+      for (char *q = h; q < z; q++)
+        if (*q != ' ' && (q + 1 == z || q[1] == ' ')) kept++;
+      if (kept >= 3) {
+        *z = 0;
+        return 1;
+      }
+      /* (a place phrase inside its sentence, "The mirror at <address> is
+       * updated hourly": the phrase goes, the sentence stays, as the voice
+       * says it) */
+      char *pe = w;
+      while (pe > h && pe[-1] == ' ') pe--;
+      char *ps = pe;
+      while (ps > h && ps[-1] != ' ') ps--;
+      const char *rest = e;
+      while (*rest == ' ') rest++;
+      if (ps < pe && dangling_word(ps, (size_t)(pe - ps)) && preposition(ps, (size_t)(pe - ps)) &&
+          islower((unsigned char)*rest) && ps > h &&
+          !word_of((const char *const[]){ "or", "and", "but", "nor", "then", NULL }, rest, strcspn(rest, " ,"))) {
+        memmove(ps, rest, strlen(rest) + 1);
+        w = ps;
+        continue;
+      }
     }
     if (agent) cut = 0;
     if (!strncmp(host, "www.", 4) && host + 4 < e) host += 4;
@@ -3867,7 +3902,9 @@ static void dangling_out(char **tp) {
     /* the clause: back to a comma, semicolon or colon, else the sentence */
     char *c = ws, *sent = t;
     while (c > t && !strchr(",;:", c[-1])) {
-      if (c - 1 > t && strchr(".!?", c[-2]) && c[-1] == ' ') { sent = c; break; }
+      /* (an abbreviation's stop starts no sentence: "Zero; e.g. the Hurd
+       * uses 0 for <path>." loses its clause after the semicolon) */
+      if (c - 1 > t && c[-1] == ' ' && stop_at(t, c - 2)) { sent = c; break; }
       c--;
     }
     int clause = c > t && strchr(",;:", c[-1]) && c > sent;
