@@ -1094,6 +1094,35 @@ static void korean_pairs_and_english_lines(void **state) {
   cJSON_Delete(m);
 }
 
+/* A headline never ends at an abbreviation of the document's language:
+ * Russian "напр." (for example), Polish "m.in." (among others) and Czech
+ * "např." keep the words after them, as "z. B." and "e.g." do. */
+static void headline_keeps_abbreviation(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("ru.md", "# Руководство\n\n"
+      "- Используйте ссылки на официальные сайты, напр. сайт автора, а не зеркала и копии в разумных пределах проекта.\n"
+      "- Второй пункт нужен для того, чтобы язык был определён правильно.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(item_ends_on(m, "напр"), 0);
+  assert_int_equal(item_ends_on(m, "напр."), 0);
+  cJSON_Delete(m);
+  m = load_text("pl.md", "# Przewodnik\n\n"
+      "- Dodaj linki do oficjalnych stron, m.in. strony autora lub wydawcy, a nie kopii i luster w rozsądnych granicach.\n"
+      "- Drugi punkt jest potrzebny, aby język został poprawnie rozpoznany.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(item_ends_on(m, "m.in"), 0);
+  assert_int_equal(item_ends_on(m, "m.in."), 0);
+  cJSON_Delete(m);
+  /* Italian "es." is no abbreviation of Spanish, whose sentence it ends */
+  m = load_text("es.md", "# Guía\n\n"
+      "- Esto es lo que es. Después se explica cómo añadir libros a las listas del proyecto con enlaces oficiales y buenos.\n"
+      "- Un segundo punto es necesario para que el idioma se detecte bien.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(item_ends_on(m, "es"), 1);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
@@ -1125,6 +1154,7 @@ int main(void) {
     cmocka_unit_test(language_row_no_evidence),
     cmocka_unit_test(lone_stop_ends_its_sentence),
     cmocka_unit_test(korean_pairs_and_english_lines),
+    cmocka_unit_test(headline_keeps_abbreviation),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
