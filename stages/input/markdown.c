@@ -950,6 +950,25 @@ static int is_abbrev(const char *start, const char *e, const char *lang) {
   return 0;
 }
 
+/* 1 when the word that ends at e is an abbreviation of English, German,
+ * French or Spanish, or one of another language's that is no word of any
+ * other: one with a letter outside ASCII ("напр.", "т. е.", "pág.",
+ * "např.") or a stop inside ("m.in.", "t.ex.", "p.ex."). For text whose
+ * language is not known ("ok." of Polish or "es." of Italian end sentences
+ * elsewhere). */
+static int known_abbrev(const char *start, const char *e) {
+  if (is_abbrev(start, e, NULL) || is_abbrev(start, e, "de") || is_abbrev(start, e, "fr") || is_abbrev(start, e, "es"))
+    return 1;
+  const char *w = e;
+  while (w > start && w[-1] != ' ' && w[-1] != '(' && w[-1] != '"' && w[-1] != '[') w--;
+  int marked = 0;
+  for (const char *q = w; q < e; q++) marked |= (unsigned char)*q >= 0x80 || (*q == '.' && q > w);
+  if (!marked) return 0;
+  for (size_t l = 0; l < sizeof abbrevs / sizeof *abbrevs; l++)
+    if (is_abbrev(start, e, abbrevs[l].lang)) return 1;
+  return 0;
+}
+
 int vgi_abbrev_stop(const char *text, const char *stop, const char *lang) {
   if (stop <= text) return 0;
   /* one letter: an initial or a name, not this list */
@@ -2362,8 +2381,7 @@ char *vgi_headline(const char *s) {
     /* not inside brackets, not an abbreviation of any language ("engl.") */
     if (i >= 2 && !bdepth && strchr(".!?", *e) && !(*e != '.' && vgi_mark_as_sign(t, e, NULL) && lower_start(t + ws[i])) &&
         !(e - t >= 3 && !strncmp(e - 2, "...", 3) && lower_start(t + ws[i])) &&
-        !(*e == '.' && (is_abbrev(t, e, NULL) || is_abbrev(t, e, "de") ||
-        is_abbrev(t, e, "fr") || is_abbrev(t, e, "es") || ordinal(t, e, t + ws[i], "de"))))
+        !(*e == '.' && (known_abbrev(t, e) || ordinal(t, e, t + ws[i], "de"))))
       sentence = we[i - 1], sentence_words = i;
   }
   if (sentence_words <= HEADLINE_WORDS) cut = sentence;
@@ -2601,8 +2619,7 @@ size_t vgi_first_sentence(const char *s) {
         return i + 1;
       if (words >= 2 && !depth && s[i + 1] && strchr(".!?", c) && !sign && !trails && !vgi_etc_goes_on(s, s + i) &&
           !(dots <= 2 && dots < i + 1 && s[i - dots] == ' ' && (lower_start(s + i + 1) || option_follows(s + i + 1))) &&
-          !(c == '.' && (is_abbrev(s, s + i, NULL) || is_abbrev(s, s + i, "de") || is_abbrev(s, s + i, "fr") ||
-                         is_abbrev(s, s + i, "es") || (s[i + 1] == ' ' && ordinal(s, s + i, s + i + 2, "de")))))
+          !(c == '.' && (known_abbrev(s, s + i) || (s[i + 1] == ' ' && ordinal(s, s + i, s + i + 2, "de")))))
         return i + 1;
     }
   }

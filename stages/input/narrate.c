@@ -4704,7 +4704,9 @@ static char *speech_out(char *s) {
       }
     }
     if (r[0] == ' ' && r[1] && strchr(",.;:!?", r[1]) && (r[2] == ' ' || !r[2])) { r++; continue; }
-    if (r[0] == ' ' && w > t && strchr(",;:", w[-1]) && r[1] && strchr(",;:.", r[1])) { r++; continue; }
+    /* (a dot that starts a word stays a word: ", .md files" is not ",." */
+    if (r[0] == ' ' && w > t && strchr(",;:", w[-1]) && r[1] && strchr(",;:.", r[1]) &&
+        !(r[1] == '.' && (isalnum((unsigned char)r[2]) || r[2] == '_'))) { r++; continue; }
     *w++ = *r++;
   }
   *w = 0;

@@ -1094,6 +1094,51 @@ static void korean_pairs_and_english_lines(void **state) {
   cJSON_Delete(m);
 }
 
+/* A headline never ends at an abbreviation of the document's language:
+ * Russian "напр." (for example), Polish "m.in." (among others) and Czech
+ * "např." keep the words after them, as "z. B." and "e.g." do. */
+static void headline_keeps_abbreviation(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("ru.md", "# Руководство\n\n"
+      "- Используйте ссылки на официальные сайты, напр. сайт автора, а не зеркала и копии в разумных пределах проекта.\n"
+      "- Второй пункт нужен для того, чтобы язык был определён правильно.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(item_ends_on(m, "напр"), 0);
+  assert_int_equal(item_ends_on(m, "напр."), 0);
+  cJSON_Delete(m);
+  m = load_text("pl.md", "# Przewodnik\n\n"
+      "- Dodaj linki do oficjalnych stron, m.in. strony autora lub wydawcy, a nie kopii i luster w rozsądnych granicach.\n"
+      "- Drugi punkt jest potrzebny, aby język został poprawnie rozpoznany.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(item_ends_on(m, "m.in"), 0);
+  assert_int_equal(item_ends_on(m, "m.in."), 0);
+  cJSON_Delete(m);
+  /* Italian "es." is no abbreviation of Spanish, whose sentence it ends */
+  m = load_text("es.md", "# Guía\n\n"
+      "- Esto es lo que es. Después se explica cómo añadir libros a las listas del proyecto con enlaces oficiales y buenos.\n"
+      "- Un segundo punto es necesario para que el idioma se detecte bien.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(item_ends_on(m, "es"), 1);
+  cJSON_Delete(m);
+}
+
+/* An item that starts with a file's extension keeps it a word after the
+ * joiner before it: Korean joins with ", ", and "1회, .md 파일" was said
+ * "1회.md 파일", a file name. */
+static void joined_item_keeps_leading_dot(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("ko.md", "# 규격\n\n반드시 포함하여야 하는 항목들:\n\n"
+      "- 마지막 바로가기와 새로운 섹션 사이의 줄바꿈 `2`회\n"
+      "- 머리말과 섹션의 첫 바로가기 사이의 줄바꿈 `1`회\n"
+      "- `.md` 파일의 마지막에 `1`회의 줄바꿈\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "1회.md"), 0);
+  assert_int_equal(said_in(m, "1회, .md 파일의"), 1);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
@@ -1125,6 +1170,8 @@ int main(void) {
     cmocka_unit_test(language_row_no_evidence),
     cmocka_unit_test(lone_stop_ends_its_sentence),
     cmocka_unit_test(korean_pairs_and_english_lines),
+    cmocka_unit_test(headline_keeps_abbreviation),
+    cmocka_unit_test(joined_item_keeps_leading_dot),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
