@@ -16,7 +16,9 @@
  * block it is the caption of, next), every bold line of a section where
  * one is such a caption or has no prose after it, a callout's
  * or an API entry's label ("**Note:**", "**Returns:**"), a table of
- * contents' label, and anything inside a list, a table or a quote (only
+ * contents' label, a web address alone ("**https://caddyserver.com/docs/**"
+ * under "Our website has complete documentation:" is the link the section
+ * gives, not a part's name), and anything inside a list, a table or a quote (only
  * the document's own blocks are looked at). */
 #include "input_private.h"
 
@@ -55,6 +57,28 @@ static char *bold_only(cmark_node *para) {
   while (l && (t[l - 1] == ' ' || t[l - 1] == ':')) t[--l] = 0;
   if (l >= 3 && !strcmp(t + l - 3, "\xEF\xBC\x9A")) t[l -= 3] = 0;   /* a full-width colon */
   return t;
+}
+
+/* Whether a paragraph's bold span holds a web address and nothing else
+ * ("**https://example.org/docs/**", "**<https://…>**", "**[www.x.org](…)**"):
+ * its words, link texts included, are all one address. */
+static int address_only(cmark_node *para) {
+  cmark_node *f = cmark_node_first_child(para);
+  vgi_buf b = {0};
+  cmark_iter *it = cmark_iter_new(f);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node *k = cmark_iter_get_node(it);
+    cmark_node_type t = cmark_node_get_type(k);
+    if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) && cmark_node_get_literal(k))
+      vgi_buf_puts(&b, cmark_node_get_literal(k));
+  }
+  cmark_iter_free(it);
+  char *t = b.s ? vgi_squash(vgi_buf_take(&b)) : NULL;
+  size_t l = t ? strlen(t) : 0;
+  while (l && (t[l - 1] == ':' || t[l - 1] == '.')) t[--l] = 0;
+  int only = l && vgi_url_bytes(t, (int)l) == (int)l;
+  free(t);
+  return only;
 }
 
 /* A label that names a callout, an API entry's part or a table of
@@ -100,6 +124,10 @@ static char *candidate(cmark_node *c) {
   if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH) return NULL;
   char *text = bold_only(c);
   if (!text) return NULL;
+  if (address_only(c)) {
+    free(text);
+    return NULL;
+  }
   /* an interview's or a FAQ's question ("**Q: When did you start?**",
    * "**问：你什么时候开始研究字节码？**") heads its answer, its label out */
   size_t l = strlen(text);

@@ -822,6 +822,26 @@ static char *html_text(const char *h) {
   return vgi_squash(vgi_link_text(t));
 }
 
+/* The words of an HTML block, every tag and comment out and nothing else
+ * (fine print in <sup> kept). Caller frees. */
+static char *tag_words(const char *h) {
+  vgi_buf b = {0};
+  for (const char *p = h ? h : ""; *p;) {
+    int comment = !strncmp(p, "<!--", 4);
+    const char *e = comment ? strstr(p + 4, "-->") : *p == '<' ? strchr(p, '>') : NULL;
+    if (e) {
+      vgi_buf_puts(&b, " ");
+      p = e + (comment ? 3 : 1);
+      continue;
+    }
+    vgi_buf_add(&b, p, 1);
+    p++;
+  }
+  char *t = vgi_buf_take(&b);
+  for (char *q = t; *q; q++) if (*q == '\n' || *q == '\t' || *q == '\r') *q = ' ';
+  return vgi_squash(t);
+}
+
 /* Plain text of a node's inline content (images noted when m != NULL). */
 static char *plain(cmark_node *n, md *m) {
   vgi_buf b = {0};
@@ -9756,7 +9776,9 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
        * advertisement, said no more than the line */
       static const char *const by[] = { "supported by", "sponsored by", "brought to you by", "special thanks to", NULL };
       int ad = 0;
-      char *lo = vgi_strdup(ht_ ? ht_ : "");
+      /* (its words in fine print too: "<sup>Special thanks to:</sup>",
+       * caddy's, which html_text leaves out) */
+      char *lo = tag_words(cmark_node_get_literal(c));
       for (char *q = lo; *q; q++) *q = (char)tolower((unsigned char)*q);
       for (int k = 0; by[k] && !ad; k++) ad = strstr(lo, by[k]) && vgi_word_count(lo) <= 6;
       free(lo);

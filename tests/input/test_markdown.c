@@ -5265,6 +5265,52 @@ static void supported_by_section_left_out(void **state) {
   free(j);
 }
 
+/* "<sup>Special thanks to:</sup>" (three words of fine print, which are not
+ * said) over a sponsor's logo, caddy's README: the heading under it is the
+ * sponsor's advertisement, neither shown nor said. */
+static void thanks_in_fine_print_section_left_out(void **state) {
+  (void)state;
+  char *j = model_json("ad.md", "# Server\n\nServer is a web server that uses TLS by default.\n\n"
+                       "<!-- Acme sponsorship requests this section -->\n<div align=\"center\" markdown=\"1\">\n\t<hr>\n"
+                       "\t<sup>Special thanks to:</sup>\n\t<br>\n\t<a href=\"https://go.acme.dev/server\">\n"
+                       "\t\t<img alt=\"Acme sponsorship\" width=\"400\" src=\"https://acme.dev/a.png\">\n\t</a>\n\n"
+                       "### [Acme, built for coding with agents](https://go.acme.dev/server)\n"
+                       "[Available for MacOS, Linux, & Windows](https://go.acme.dev/server)<br>\n</div>\n\n<hr>\n\n"
+                       "## Install\n\nServer installs from one static binary with no dependencies.\n");
+  assert_null(strstr(j, "Acme"));
+  assert_null(strstr(j, "Available for MacOS"));
+  assert_non_null(strstr(j, "Server installs from one static binary"));
+  free(j);
+}
+
+/* A bold line that is a web address alone ("**https://caddyserver.com/docs/**"
+ * under "Our website has complete documentation:") is the section's link,
+ * not the name of a part: never a slide's title, no raw address shown. */
+static void bold_address_heads_no_part(void **state) {
+  (void)state;
+  static const char *const forms[] = { "**https://example.org/docs/**", "**<https://example.org/docs/>**",
+    "**[https://example.org/docs/](https://example.org/docs/)**", "**www.example.org/docs**", NULL };
+  for (int i = 0; forms[i]; i++) {
+    char doc[1024];
+    snprintf(doc, sizeof doc, "# Server\n\nServer is a web server that uses TLS by default.\n\n"
+             "## Full documentation\n\nOur website has complete documentation:\n\n%s\n\n"
+             "The docs are also open source, and anyone may help to write them.\n\n"
+             "## Install\n\nServer installs from one static binary with no dependencies.\n", forms[i]);
+    vgi_diags d;
+    vgi_options full = { .detail = VGI_DETAIL_FULL };
+    cJSON *m = load_text("addr.md", doc, &full, &d);
+    vgi_diags_free(&d);
+    for (int k = 0; k < scene_count(m, 0); k++) {
+      const char *h = vcget(scene_at(m, 0, k), "header");
+      if (h) assert_null(strstr(h, "example.org"));
+    }
+    char *j = cJSON_PrintUnformatted(m);
+    assert_non_null(strstr(j, "The docs are also open source"));
+    free(j);
+    cJSON_Delete(m);
+  }
+}
+
 /* A bold term that ends its line, its description on the next ("- **libssl**"
  * / "  an implementation of TLS"), is the item's term: shown as the title,
  * the description under it, never run together as "libssl an
@@ -6339,6 +6385,8 @@ int main(void) {
     cmocka_unit_test(boilerplate_stem_said_with_list),
     cmocka_unit_test(bold_term_on_its_line),
     cmocka_unit_test(supported_by_section_left_out),
+    cmocka_unit_test(thanks_in_fine_print_section_left_out),
+    cmocka_unit_test(bold_address_heads_no_part),
     cmocka_unit_test(acceptance_document),
     cmocka_unit_test(corpus_markdown_files_pass),
     cmocka_unit_test(split_h2),

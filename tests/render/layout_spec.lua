@@ -1853,6 +1853,27 @@ describe("the frame", function()
       assert.is_true(found >= case[3], case[2] .. " at " .. tostring(found))
     end
   end)
+
+  -- hyperfine's one-line commands: a 37-column line held whole at 38 in a
+  -- tall or square frame (the frame two-thirds empty) and a 63-column line
+  -- at 36 in a wide one (too long for 46, the next size tried)
+  it("sets a short command larger in every frame, wrapped between tokens where the frame is narrow", function()
+    local function size(cmd, wh)
+      local sc = { scene_type = "command", visual_content = { header = "Warmup runs", language = "sh", commands = { cmd } } }
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      for _, l in ipairs(texts(dl)) do
+        if l.it.id == "commands" then return core.measure(l.it), dl end
+      end
+    end
+    for _, wh in ipairs({ { 1080, 1920 }, { 1080, 1080 } }) do
+      local m, dl = size("hyperfine --warmup 3 'grep -R TODO *'", wh)
+      assert.is_true(m.final_size >= 48 and m.lines <= 4 and not m.cut and (m.broken or 0) == 0,
+        string.format("%dx%d: %.1f in %d rows", wh[1], wh[2], m.final_size, m.lines))
+      assert.are.equal("", statuses(assert(core.check(dl))))
+    end
+    local m = size("hyperfine --shell zsh 'for i in {1..10000}; do echo test; done'", { 1920, 1080 })
+    assert.is_true(m.final_size >= 40 and m.lines == 1 and not m.cut, string.format("%.1f in %d rows", m.final_size, m.lines))
+  end)
 end)
 
 -- The type size of an item's text in a frame (the whole slide shown).

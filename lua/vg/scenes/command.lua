@@ -164,6 +164,19 @@ local function whole_first(code, top, low, ok)
   return nil
 end
 
+-- A tall or square frame's command of a line or a few (a 70-column docker
+-- line at 40 in two rows over a frame two-thirds empty), set at `chosen`:
+-- up to `rows` rows more where that sets it a fifth larger at least, up to
+-- 56 (a whole one kept over a larger broken one, as whole_first does;
+-- `broke`: whether `chosen` breaks a token, `found`: whether it fits).
+local function larger_in_rows(code, lines, chosen, rows, broke, found)
+  if rows <= 0 or #lines > 4 then return chosen end
+  local more, more_broke = whole_first(code, 56, math.floor(chosen * 1.2 + 1),
+    function(mb) return mb.lines <= #lines + rows end)
+  if more and not (more_broke and found and not broke and chosen >= more * WHOLE_BELOW) then return more end
+  return chosen
+end
+
 -- A monospaced character's advance in ems, by font (measured once).
 local advances = {}
 local function advance(code)
@@ -342,8 +355,13 @@ return {
       for sz = 58, 38, -2 do tries[#tries + 1] = sz end
     else
       -- (a line or two of shell on a wide slide was a strip at the top of
-      -- an empty frame at 46: as large as the longest line allows)
-      tries = #lines <= 3 and { 60, 54, 46 } or #lines <= 8 and { 44, 40 } or {}
+      -- an empty frame at 46: as large as the longest line allows, in even
+      -- steps: a 63-column hyperfine line too long for 46 fell to 36)
+      if #lines <= 3 then
+        for sz = 60, 38, -2 do tries[#tries + 1] = sz end
+      elseif #lines <= 8 then
+        tries = { 44, 40 }
+      end
     end
     -- (chosen once per slide and frame: layout runs for every frame)
     local key = table.concat({ theme.frame or "", box.w, box.h, code.w, code.h, lang or "", text }, "\0")
@@ -362,17 +380,13 @@ return {
       if chosen == 36 and (tall or theme.frame == "square") and not stacked and not drawing then
         local sz, broke = whole_first(code, 48, 40, function(mb) return mb.lines <= 2 * #lines end)
         chosen = sz or 36
-        -- a tall frame's command of a line or a few (a 70-column docker
-        -- line at 40 in two rows over a frame two-thirds empty): up to
-        -- three rows more where that sets it a fifth larger at least, up to
-        -- 56 (a whole one kept over a larger broken one, as above)
-        if tall and #lines <= 4 then
-          local more, more_broke = whole_first(code, 56, math.floor(chosen * 1.2 + 1),
-            function(mb) return mb.lines <= #lines + 3 end)
-          if more and not (more_broke and sz and not broke and chosen >= more * WHOLE_BELOW) then
-            chosen = more
-          end
-        end
+        chosen = larger_in_rows(code, lines, chosen, tall and 3 or 0, broke, sz ~= nil)
+      elseif chosen < 48 and (tall or theme.frame == "square") and not stacked and not drawing then
+        -- a line or a few held whole at a small size by the longest
+        -- (hyperfine's 55-column zsh loop at 38 in a tall frame, the frame
+        -- two-thirds empty): a row or a few more where that sets it a
+        -- fifth larger
+        chosen = larger_in_rows(code, lines, chosen, tall and 3 or 1, false, true)
       end
       -- a wide frame's block of a few lines held small by one or two long
       -- ones (an 83-column configure line set eight lines at 32): those
