@@ -16,7 +16,7 @@
  * block it is the caption of, next), every bold line of a section where
  * one is such a caption or has no prose after it, a callout's
  * or an API entry's label ("**Note:**", "**Returns:**"), a table of
- * contents' label, a web address alone ("**https://caddyserver.com/docs/**"
+ * contents' label, a web address alone ("**https://caddyserver.com/docs**"
  * under "Our website has complete documentation:" is the link the section
  * gives, not a part's name), and anything inside a list, a table or a quote (only
  * the document's own blocks are looked at). */
@@ -60,7 +60,7 @@ static char *bold_only(cmark_node *para) {
 }
 
 /* Whether a paragraph's bold span holds a web address and nothing else
- * ("**https://example.org/docs/**", "**<https://…>**", "**[www.x.org](…)**"):
+ * ("**https://example.org/docs**", "**<https://…>**", "**[www.x.org](…)**"):
  * its words, link texts included, are all one address. */
 static int address_only(cmark_node *para) {
   cmark_node *f = cmark_node_first_child(para);

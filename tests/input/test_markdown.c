@@ -5283,7 +5283,7 @@ static void thanks_in_fine_print_section_left_out(void **state) {
   free(j);
 }
 
-/* A bold line that is a web address alone ("**https://caddyserver.com/docs/**"
+/* A bold line that is a web address alone ("**https://caddyserver.com/docs**"
  * under "Our website has complete documentation:") is the section's link,
  * not the name of a part: never a slide's title, no raw address shown. */
 static void bold_address_heads_no_part(void **state) {
