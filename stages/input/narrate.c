@@ -3430,10 +3430,16 @@ static int colon_waits(const char *s, size_t colon) {
   if (w == colon) return 0;
   /* a purpose clause alone waits for the code that fulfils it ("To use
    * the promise-based APIs:"), unless its main clause follows ("To build
-   * it, run:") */
+   * it, run:", "To build it you may use the convenience command:") */
   size_t ss = colon;
   while (ss && !(ss >= 2 && s[ss - 1] == ' ' && strchr(".!?", s[ss - 2]))) ss--;
-  if (!strncmp(s + ss, "To ", 3) && !memchr(s + ss, ',', colon - ss)) return 1;
+  if (!strncmp(s + ss, "To ", 3) && !memchr(s + ss, ',', colon - ss)) {
+    /* (short: a longer one holds its main clause, "To change that do the
+     * following before running it:") */
+    int words = 1;
+    for (size_t i = ss; i < colon; i++) words += s[i] == ' ';
+    if (words <= 6) return 1;
+  }
   return s[colon - 1] == '.' ||   /* "(e.g.:" */
          dangling_word(s + w, colon - w) || awaits_object(s + w, colon - w) || word_of(waits, s + w, colon - w) ||
          word_of(vgi_aux_verbs, s + w, colon - w);
