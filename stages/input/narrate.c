@@ -3068,7 +3068,8 @@ char *vgi_template(const cJSON *scene, const char *lang) {
   return vgi_buf_take(&b);
 }
 
-/* Removes pictographs (emoji, dingbats, variation selectors) that a speech
+/* Removes pictographs (emoji, dingbats, variation selectors, the "ℹ" of
+ * an information note, any symbol asked to show as an emoji) that a speech
  * synthesizer would read out by name or stumble on; in place. */
 static void unspeakable_out(char *s) {
   unsigned char *r = (unsigned char *)s, *w = r;
@@ -3094,7 +3095,9 @@ static void unspeakable_out(char *s) {
      * conjunct without it, on screen in the captions made from this text) */
     int drop = (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
                (cp >= 0xFE00 && cp <= 0xFE0F) || (cp == 0x200D && !(prev >= 0x0300 && prev < 0x2000)) ||
-               (cp >= 0x2B00 && cp <= 0x2BFF);
+               (cp >= 0x2B00 && cp <= 0x2BFF) || cp == 0x2139 || cp == 0x20E3 ||
+               /* a symbol asked to show as an emoji ("ℹ️", "↔️", "‼️") */
+               (cp >= 0x80 && !strncmp((const char *)r + len, "\xEF\xB8\x8F", 3));
     if (!drop) memmove(w, r, (size_t)len), w += len;
     r += len;
     prev = cp;
@@ -3427,10 +3430,16 @@ static int colon_waits(const char *s, size_t colon) {
   if (w == colon) return 0;
   /* a purpose clause alone waits for the code that fulfils it ("To use
    * the promise-based APIs:"), unless its main clause follows ("To build
-   * it, run:") */
+   * it, run:", "To build it you may use the convenience command:") */
   size_t ss = colon;
   while (ss && !(ss >= 2 && s[ss - 1] == ' ' && strchr(".!?", s[ss - 2]))) ss--;
-  if (!strncmp(s + ss, "To ", 3) && !memchr(s + ss, ',', colon - ss)) return 1;
+  if (!strncmp(s + ss, "To ", 3) && !memchr(s + ss, ',', colon - ss)) {
+    /* (short: a longer one holds its main clause, "To change that do the
+     * following before running it:") */
+    int words = 1;
+    for (size_t i = ss; i < colon; i++) words += s[i] == ' ';
+    if (words <= 6) return 1;
+  }
   return s[colon - 1] == '.' ||   /* "(e.g.:" */
          dangling_word(s + w, colon - w) || awaits_object(s + w, colon - w) || word_of(waits, s + w, colon - w) ||
          word_of(vgi_aux_verbs, s + w, colon - w);
@@ -8401,6 +8410,9 @@ static char *command_out(char *t, const char *lang) {
         int cluster = !own && named == k && w == t + ws[k] + 1 && t[ws[k]] == '-' && (cn == 2 || cn == 3) &&
                       !isalnum((unsigned char)w[cn]) && w[cn] != '-' && w[cn] != '_' && w[cn] != '=';
         for (size_t q = 0; cluster && cn == 3 && q < cn; q++) cluster = !strchr("aeiouAEIOU", w[q]);
+        /* (one letter repeated, "-vv", is one option said more than once,
+         * a level: "the vv flag", never "the v and v flag") */
+        if (cluster && w[1] == w[0] && (cn == 2 || w[2] == w[0])) cluster = 0;
         if (cluster) {
           for (size_t q = 0; q < cn; q++) {
             if (q) vgi_buf_puts(&b, q == cn - 1 ? " and " : ", ");

@@ -753,6 +753,12 @@ static void spans_pages_and_emoji_titles(void **state) {
   cJSON_Delete(m);
   full_reading_says("emoji.md", "# \xF0\x9F\x9A\x80\xE2\x9C\xA8\n\nThis tool makes videos from documents.\n",
                     (const char *const[]){ "Welcome", NULL }, (const char *const[]){ "This tool makes videos", NULL });
+  /* an information sign and any symbol asked to show as an emoji are not
+   * said ("ℹ️ Note", "ℹ Note", "↔️") */
+  full_reading_says("signs.md", "# Signs\n\nSigns draws signs for people.\n\n## Notes\n\n\xE2\x84\xB9\xEF\xB8\x8F Note: it works offline. \xE2\x84\xB9 It is fast. "
+                    "It is free \xE2\x86\x94\xEF\xB8\x8F and open.\n",
+                    (const char *const[]){ "\xE2\x84\xB9", "\xE2\x86\x94", NULL },
+                    (const char *const[]){ "Note: it works offline.", "It is fast.", "It is free and open.", NULL });
 }
 
 /* A bare host name of three labels or more ("irc.oftc.net",
@@ -944,7 +950,7 @@ static void options_in_prose_named(void **state) {
   vgi_options full = { .detail = VGI_DETAIL_FULL };
   const char *all = doc_narration_with("opts.md", "# Finder\n\nTo match a glob, use the `-g` (or `--glob`) option. "
                                        "To search everything, use `-u`/`--unrestricted` or `--hidden/-H` instead. "
-                                       "Pass `-pq` to print nothing, or `-xvf` to unpack. Use `-i` for a "
+                                       "Pass `-pq` to print nothing, or `-xvf` to unpack. Add `-vv` for more. Use `-i` for a "
                                        "case-insensitive search. Type `set -o vi` first. Name it with the key "
                                        "`--input` here. Build it with make CFLAGS=-ggdb -O, then launch it with the "
                                        "\"-g\" flag or the --no-sandbox command line argument. Install the tools by running "
@@ -953,7 +959,7 @@ static void options_in_prose_named(void **state) {
   static const char *const said[] = { "To match a glob, use the glob option.",
     "use the unrestricted option or the hidden option instead.",
     "Pass the p and q options to print nothing, or the x, v and f options to unpack.",
-    "Use the i option for a case-insensitive search.", "set -o vi", "the key --input here",
+    "Add the vv option for more.", "Use the i option for a case-insensitive search.", "set -o vi", "the key --input here",
     "make CFLAGS=-ggdb -O, then launch it with the \"-g\" flag or the --no-sandbox command line argument.",
     "running xcode-select --install first", "The options -Z, --compress, and --uncompress are gone.", NULL };
   for (int i = 0; said[i]; i++)
