@@ -3429,16 +3429,25 @@ static int colon_waits(const char *s, size_t colon) {
   while (w && s[w - 1] != ' ') w--;
   if (w == colon) return 0;
   /* a purpose clause alone waits for the code that fulfils it ("To use
-   * the promise-based APIs:"), unless its main clause follows ("To build
-   * it, run:", "To build it you may use the convenience command:") */
+   * the promise-based APIs:", "To run the tests on macOS:"), unless its
+   * main clause follows ("To build it, run:") */
   size_t ss = colon;
   while (ss && !(ss >= 2 && s[ss - 1] == ' ' && strchr(".!?", s[ss - 2]))) ss--;
   if (!strncmp(s + ss, "To ", 3) && !memchr(s + ss, ',', colon - ss)) {
-    /* (short: a longer one holds its main clause, "To change that do the
-     * following before running it:") */
-    int words = 1;
-    for (size_t i = ss; i < colon; i++) words += s[i] == ' ';
-    if (words <= 6) return 1;
+    /* (none of the words after its verb begins a main clause: a subject
+     * or an imperative, "To change that do the following before running
+     * it:", "To build it you may use the command:") */
+    static const char *const mains[] = { "you", "we", "i", "they", "one", "do", "run", "use", "type", "execute",
+                                         "enter", "install", "follow", "see", "try", "add", "set", "call", "just",
+                                         "simply", "please", "first", NULL };
+    int words = 0, main = 0;
+    for (size_t i = ss; i < colon && !main; ) {
+      size_t e = i;
+      while (e < colon && s[e] != ' ') e++;
+      if (++words > 2) main = word_of(mains, s + i, e - i);
+      i = e + 1;
+    }
+    if (!main && words <= 14) return 1;
   }
   return s[colon - 1] == '.' ||   /* "(e.g.:" */
          dangling_word(s + w, colon - w) || awaits_object(s + w, colon - w) || word_of(waits, s + w, colon - w) ||
