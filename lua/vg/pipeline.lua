@@ -651,6 +651,12 @@ local function body(task)
             break
           end
         end
+        -- (a wait the interrupt cancelled before the task heard of it
+        -- ends the same way: "cancelled", never a failure to fix)
+        if not task.cancelled and type(err) == "table" and err.message == "cancelled"
+            and core.interrupted() then
+          task.cancelled = true
+        end
         if task.cancelled then
           rec.status = "cancelled"
           rec.error = { code = "cancelled", message = "cancelled" }
