@@ -184,6 +184,7 @@ static void conjunction_colon_out(char *t);
 
 static char *clean_speech(char *t, const char *lang);
 static void repeat_out(char *t);
+static void double_stop_out(char *t);
 static char *spoken_headline(const char *t);
 
 /* An item with nothing to say once URLs, paths and markup are out (a list
@@ -7247,6 +7248,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       if (cJSON_IsArray(items) && gone[g] < cJSON_GetArraySize(items)) cJSON_DeleteItemFromArray(items, gone[g]);
     if (b.n && cjk_of(lang) && cjk_unstopped(b.s + said_at, b.n - said_at, cjk_of(lang))) vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
     if (b.n) repeat_out(b.s), b.n = strlen(b.s);   /* two units that say the same */
+    if (b.n) double_stop_out(b.s), b.n = strlen(b.s);   /* "repository.." where a bracket went */
     if (b.n) conjunction_colon_out(b.s), b.n = strlen(b.s);   /* a sentence's "and:" before its list's sentences */
     cJSON *n = cJSON_GetObjectItemCaseSensitive(f->s, "narration");
     const char *ty = vgi_str(f->s, "scene_type");
@@ -8542,6 +8544,19 @@ static char *bare_command_out(char *t) {
     if (done) break;
   }
   return t;
+}
+
+/* Two full stops where one sentence ended ("…of this repository.." once
+ * the bracket after its stop, "([translations](…))", went): one. An
+ * ellipsis ("...") and a stop after one are kept. In place. */
+static void double_stop_out(char *t) {
+  char *w = t;
+  for (const char *r = t; *r; r++) {
+    if (*r == '.' && r[1] == '.' && r[2] != '.' && w > t && w[-1] != '.' && (!r[2] || r[2] == ' ' || r[2] == '"'))
+      continue;
+    *w++ = *r;
+  }
+  *w = 0;
 }
 
 /* An omission mark in a quote ("[...]", "[…]", "(...)") is for the eye:
