@@ -2815,9 +2815,12 @@ char *vgi_template(const cJSON *scene, const char *lang) {
       free(t);
     }
     char *tag = !key && sub ? tagline_said(sub, lang) : NULL;
-    if (key) sentence(&b, key);
-    else if (tag) sentence(&b, tag);
-    else if (sub) sentence(&b, sub);
+    /* (the document's first sentence, said here, without the pictographs
+     * a section's narration loses too: "It is free ‼️") */
+    char *first = vgi_strdup(key ? key : tag ? tag : sub ? sub : "");
+    unspeakable_out(first);
+    if (*first) sentence(&b, first);
+    free(first);
     free(tag);
   } else if (!strcmp(type, "command")) {
     const char *h = vgi_str(vc, "header"), *desc = vgi_str(vc, "description");

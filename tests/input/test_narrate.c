@@ -763,6 +763,9 @@ static void spans_pages_and_emoji_titles(void **state) {
   if (strstr(stops, "repository..") || !strstr(stops, "Code of Conduct of this repository.") ||
       !strstr(stops, "Wait for it..."))
     fail_msg("said: %s", stops);
+  /* (nor in the document's first sentence, said on the title slide) */
+  full_reading_says("first.md", "# First\n\nIt is free \xE2\x86\x94\xEF\xB8\x8F and fun.\n",
+                    (const char *const[]){ "\xE2\x86\x94", NULL }, (const char *const[]){ "It is free and fun.", NULL });
   /* an information sign and any symbol asked to show as an emoji are not
    * said ("ℹ️ Note", "ℹ Note", "↔️") */
   full_reading_says("signs.md", "# Signs\n\nSigns draws signs for people.\n\n## Notes\n\n\xE2\x84\xB9\xEF\xB8\x8F Note: it works offline. \xE2\x84\xB9 It is fast. "
