@@ -184,6 +184,7 @@ static void conjunction_colon_out(char *t);
 
 static char *clean_speech(char *t, const char *lang);
 static void repeat_out(char *t);
+static void double_stop_out(char *t);
 static char *spoken_headline(const char *t);
 
 /* An item with nothing to say once URLs, paths and markup are out (a list
@@ -2814,9 +2815,12 @@ char *vgi_template(const cJSON *scene, const char *lang) {
       free(t);
     }
     char *tag = !key && sub ? tagline_said(sub, lang) : NULL;
-    if (key) sentence(&b, key);
-    else if (tag) sentence(&b, tag);
-    else if (sub) sentence(&b, sub);
+    /* (the document's first sentence, said here, without the pictographs
+     * a section's narration loses too: "It is free ‼️") */
+    char *first = vgi_strdup(key ? key : tag ? tag : sub ? sub : "");
+    unspeakable_out(first);
+    if (*first) sentence(&b, first);
+    free(first);
     free(tag);
   } else if (!strcmp(type, "command")) {
     const char *h = vgi_str(vc, "header"), *desc = vgi_str(vc, "description");
@@ -7247,6 +7251,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       if (cJSON_IsArray(items) && gone[g] < cJSON_GetArraySize(items)) cJSON_DeleteItemFromArray(items, gone[g]);
     if (b.n && cjk_of(lang) && cjk_unstopped(b.s + said_at, b.n - said_at, cjk_of(lang))) vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
     if (b.n) repeat_out(b.s), b.n = strlen(b.s);   /* two units that say the same */
+    if (b.n) double_stop_out(b.s), b.n = strlen(b.s);   /* "repository.." where a bracket went */
     if (b.n) conjunction_colon_out(b.s), b.n = strlen(b.s);   /* a sentence's "and:" before its list's sentences */
     cJSON *n = cJSON_GetObjectItemCaseSensitive(f->s, "narration");
     const char *ty = vgi_str(f->s, "scene_type");
@@ -8542,6 +8547,19 @@ static char *bare_command_out(char *t) {
     if (done) break;
   }
   return t;
+}
+
+/* Two full stops where one sentence ended ("…of this repository.." once
+ * the bracket after its stop, "([translations](…))", went): one. An
+ * ellipsis ("...") and a stop after one are kept. In place. */
+static void double_stop_out(char *t) {
+  char *w = t;
+  for (const char *r = t; *r; r++) {
+    if (*r == '.' && r[1] == '.' && r[2] != '.' && w > t && w[-1] != '.' && (!r[2] || r[2] == ' ' || r[2] == '"'))
+      continue;
+    *w++ = *r;
+  }
+  *w = 0;
 }
 
 /* An omission mark in a quote ("[...]", "[…]", "(...)") is for the eye:

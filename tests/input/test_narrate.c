@@ -753,6 +753,19 @@ static void spans_pages_and_emoji_titles(void **state) {
   cJSON_Delete(m);
   full_reading_says("emoji.md", "# \xF0\x9F\x9A\x80\xE2\x9C\xA8\n\nThis tool makes videos from documents.\n",
                     (const char *const[]){ "Welcome", NULL }, (const char *const[]){ "This tool makes videos", NULL });
+  /* a bracket that went after a sentence's stop leaves one stop, and an
+   * ellipsis stays whole */
+  vgi_options sum = { .detail = VGI_DETAIL_SUMMARY };
+  const char *stops = doc_narration_with("stops.md", "# Stops\n\nStops draws signs for people.\n\n## License\n\n"
+    "By contributing, you agree to the [LICENSE](../LICENSE) of this repository.\n\n## Code of Conduct\n\n"
+    "By contributing, you agree to respect the [Code of Conduct](CODE.md) of this repository. "
+    "([translations](README.md#tr))\n\n## Usage\n\nWait for it... It comes.\n", &sum);
+  if (strstr(stops, "repository..") || !strstr(stops, "Code of Conduct of this repository.") ||
+      !strstr(stops, "Wait for it..."))
+    fail_msg("said: %s", stops);
+  /* (nor in the document's first sentence, said on the title slide) */
+  full_reading_says("first.md", "# First\n\nIt is free \xE2\x86\x94\xEF\xB8\x8F and fun.\n",
+                    (const char *const[]){ "\xE2\x86\x94", NULL }, (const char *const[]){ "It is free and fun.", NULL });
   /* an information sign and any symbol asked to show as an emoji are not
    * said ("ℹ️ Note", "ℹ Note", "↔️") */
   full_reading_says("signs.md", "# Signs\n\nSigns draws signs for people.\n\n## Notes\n\n\xE2\x84\xB9\xEF\xB8\x8F Note: it works offline. \xE2\x84\xB9 It is fast. "
