@@ -40,6 +40,30 @@ vg_cleanup() {
   rm -rf "$T"
 }
 
+# vg_running TEXT: a live process (not this shell) whose command line, its
+# arguments joined by spaces, holds TEXT (as written, not a pattern). Reads
+# /proc itself: no pgrep to be missing, and nothing forked per process.
+vg_running() {
+  local p a IFS=' '
+  for p in /proc/[0-9]*; do
+    [ "$p" = "/proc/$BASHPID" ] && continue
+    mapfile -d '' -t a < "$p/cmdline" 2>/dev/null || continue
+    [ ${#a[@]} -gt 0 ] || continue  # a zombie, or a kernel thread
+    case "${a[*]}" in *"$1"*) return 0 ;; esac
+  done
+  return 1
+}
+# vg_pids TEXT: the pids of such processes, one a line
+vg_pids() {
+  local p a IFS=' '
+  for p in /proc/[0-9]*; do
+    [ "$p" = "/proc/$BASHPID" ] && continue
+    mapfile -d '' -t a < "$p/cmdline" 2>/dev/null || continue
+    [ ${#a[@]} -gt 0 ] || continue
+    case "${a[*]}" in *"$1"*) echo "${p#/proc/}" ;; esac
+  done
+}
+
 # vg_need PROGRAM...: exit 77 (ctest's skip) when one is not installed
 vg_need() {
   local p

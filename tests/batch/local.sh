@@ -91,7 +91,7 @@ for k in $(seq 1 2400); do [ -s "$T/int/.vgrun-batch/manifest-1-of-1.jsonl" ] &&
 kill -INT $pid
 rc=0; wait $pid || rc=$?
 [ $rc -eq 130 ] || fail "interrupted batch: exit $rc: $(cat "$T/int.txt")"
-pgrep -f -- "-o $T/int/" > /dev/null && fail "a create process outlived the interrupted batch"
+vg_running "-o $T/int/" && fail "a create process outlived the interrupted batch"
 "$VGRUN" batch status "$T/int" --json > "$T/st-int.json"
 [ "$(json_field "$T/st-int.json" pending)" -gt 0 ] || fail "nothing pending after the interrupt: $(cat "$T/st-int.json")"
 VGRUN_CACHE_DIR=$T/cache-int "$VGRUN" batch "$T/in" -o "$T/int" -j 2 --resolution $RES > /dev/null 2>&1 ||
