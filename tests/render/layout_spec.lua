@@ -6,26 +6,8 @@ local core = require("vg.render_core")
 
 local SIZES = { { 1920, 1080 }, { 1080, 1920 }, { 1080, 1080 } }
 
--- Every leaf item of a display list, with its group offsets applied.
-local function leaves(items, out, dx, dy)
-  out, dx, dy = out or {}, dx or 0, dy or 0
-  for _, it in ipairs(items) do
-    if it.type == "group" then
-      leaves(it.items, out, dx + (it.dx or 0), dy + (it.dy or 0))
-    else
-      out[#out + 1] = { it = it, x = (it.x or 0) + dx, y = (it.y or 0) + dy, w = it.w, h = it.h }
-    end
-  end
-  return out
-end
-
-local function texts(dl)
-  local out = {}
-  for _, l in ipairs(leaves(dl.items)) do
-    if l.it.type == "text" or l.it.type == "code" then out[#out + 1] = l end
-  end
-  return out
-end
+local display = require("display_leaves")
+local leaves, texts = display.leaves, display.texts
 
 -- a scene's text item with that id, settled, in a frame of wh (no captions)
 local function by_id(sc, wh, id)

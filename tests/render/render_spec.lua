@@ -13,18 +13,7 @@ local function by_type(t)
   for _, s in ipairs(scenes()) do if s.scene_type == t then return s end end
 end
 
--- Every leaf item of a display list, with its group offsets applied.
-local function leaves(items, out, dx, dy)
-  out, dx, dy = out or {}, dx or 0, dy or 0
-  for _, it in ipairs(items) do
-    if it.type == "group" then
-      leaves(it.items, out, dx + (it.dx or 0), dy + (it.dy or 0))
-    else
-      out[#out + 1] = { it = it, dx = dx, dy = dy }
-    end
-  end
-  return out
-end
+local leaves = require("display_leaves").leaves
 
 describe("scene layouts", function()
   it("cover the 13 built-in types", function()

@@ -4,17 +4,7 @@
 local render = require("vg.render")
 local core = require("vg.render_core")
 
-local function leaves(items, out, dx, dy)
-  out, dx, dy = out or {}, dx or 0, dy or 0
-  for _, it in ipairs(items) do
-    if it.type == "group" then
-      leaves(it.items, out, dx + (it.dx or 0), dy + (it.dy or 0))
-    else
-      out[#out + 1] = { it = it, x = (it.x or 0) + dx, y = (it.y or 0) + dy, w = it.w, h = it.h }
-    end
-  end
-  return out
-end
+local leaves = require("display_leaves").leaves
 
 local function by_id(sc, wh)
   local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
