@@ -90,6 +90,7 @@ typedef struct job {
   pthread_mutex_t pool_lock;
   unsigned char **pool;
   int npool, pool_cap;
+  int given_back;       /* the pool emptied and the arenas trimmed while joining */
 } job;
 
 
@@ -163,6 +164,25 @@ static void picture_give(job *j, vg_render_buffer *b) {
   pthread_mutex_unlock(&j->pool_lock);
   picture_unmap(b->data, picture_bytes(j));   /* no room in the pool */
   *b = (vg_render_buffer){0};
+}
+
+/* Every segment is encoded: the pool's pictures are unmapped (each 8 MB at
+ * 1080p, 1-1.3 ms a munmap) and the arenas trimmed (give_back, 8-9 ms after
+ * a cold create of the light deck), on a thread of its own while the join
+ * remuxes and waits for its fsyncs, instead of on the loop thread after the
+ * join, when one core is idle and the task waits. */
+static void *give_back_main(void *arg) {
+  job *j = arg;
+  pthread_mutex_lock(&j->pool_lock);
+  unsigned char **pics = j->pool;
+  int n = j->npool;
+  j->pool = NULL;
+  j->npool = j->pool_cap = 0;
+  pthread_mutex_unlock(&j->pool_lock);
+  for (int i = 0; i < n; i++) picture_unmap(pics[i], picture_bytes(j));
+  free(pics);
+  give_back();
+  return NULL;
 }
 
 /* The segment is encoded: its pictures go back to the pool now, not when
@@ -580,7 +600,10 @@ static int work(vg_call *c) {
   jn.title = j->title;
   jn.out = j->out;
   jn.cache = j->no_cache ? NULL : j->cache;
+  pthread_t gb;
+  j->given_back = pthread_create(&gb, NULL, give_back_main, j) == 0;
   int rc = vge_join_files(&jn, &j->join_result);
+  if (j->given_back) pthread_join(gb, NULL);
   free(paths);
   if (audio_tmp[0]) unlink(audio_tmp);
   if (rc != 0) return vg_call_fail(c, "%s: %s", j->out, j->join_result.err);
@@ -588,8 +611,8 @@ static int work(vg_call *c) {
 }
 
 static int finish(vg_call *c) {
-  give_back();
   job *j = vg_call_data(c);
+  if (!j->given_back) give_back();
   cJSON *o = cJSON_CreateObject();
   cJSON_AddStringToObject(o, "path", j->out);
   cJSON_AddNumberToObject(o, "duration", j->join_result.duration);
