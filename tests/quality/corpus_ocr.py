@@ -162,15 +162,46 @@ def meets(a, b):
 # --- the plan and the video -------------------------------------------------
 
 def srt_cues(path):
+    """(start, end, text) of each cue"""
     cues = []
     if not os.path.exists(path):
         return cues
     stamp = r"(\d+):(\d+):(\d+)[,.](\d+)"
-    for m in re.finditer(stamp + r" --> " + stamp, open(path, encoding="utf-8").read()):
+    for block in open(path, encoding="utf-8").read().strip().split("\n\n"):
+        m = re.search(stamp + r" --> " + stamp, block)
+        if not m:
+            continue
         g = [int(x) for x in m.groups()]
         cues.append((g[0] * 3600 + g[1] * 60 + g[2] + g[3] / 1000,
-                     g[4] * 3600 + g[5] * 60 + g[6] + g[7] / 1000))
+                     g[4] * 3600 + g[5] * 60 + g[6] + g[7] / 1000,
+                     " ".join(block[m.end():].split())))
     return cues
+
+
+def check_cues(name, cues, frames, nums, W, H, tmp):
+    """each cue of three words or more is the caption on screen at its
+    middle: its band's rows (inverted: dark text on light) of every frame,
+    stacked and read in one tesseract run; most of its words read"""
+    s = min(W, H) / 1080
+    y0, h = int(H - 195 * s), int(140 * s)
+    inv = bytes(255 - v for v in range(256))
+    todo = [(c, n) for c, n in zip(cues, nums) if len(words_of(c[2])) >= 3]
+    if not todo:
+        return
+    path = os.path.join(tmp, "cues.pgm")
+    write_pgm(path, b"".join(frames[n][y0 * W:(y0 + h) * W].translate(inv) for _, n in todo), W, h * len(todo))
+    out = run(["tesseract", path, "-", "--psm", "6", "tsv"]).decode("utf-8", "replace")
+    read = [[] for _ in todo]
+    for line in out.splitlines()[1:]:
+        c = line.split("\t")
+        if len(c) >= 12 and c[11].strip():
+            k = min((int(c[7]) + int(c[9]) // 2) // h, len(todo) - 1)
+            read[k].append({"text": c[11], "n": norm(c[11])})
+    for (c, n), words in zip(todo, read):
+        got, missing = read_words(words, c[2])
+        if len(missing) > len(got + missing) // 3:
+            bad("%s: the caption %.2f-%.2f s %r is not the one on screen at %.2f s (read: %s)" % (
+                name, c[0], c[1], c[2], (c[0] + c[1]) / 2, " ".join(w["text"] for w in words)))
 
 
 def model_scene(model, sid):
@@ -279,8 +310,14 @@ def main():
     if not scenes:
         bad("%s: no table or list scene in the video" % name)
     else:
-        frames = grab_frames(mp4, [sc["settled"] for sc in scenes] +
+        # every cue over these scenes, at its middle
+        over = [c for c in cues if any(c[1] > sc["timing"]["start"] + 0.05 and c[0] < sc["timing"]["end"] - 0.05
+                                       for sc in scenes)]
+        cue_nums = [frame_at(times, (c[0] + c[1]) / 2) for c in over]
+        frames = grab_frames(mp4, [sc["settled"] for sc in scenes] + cue_nums +
                              [sc["cue"] for sc in scenes if sc["cue"] is not None], W, H, tmp)
+        if not cut:
+            check_cues(name, over, frames, cue_nums, W, H, tmp)
         if cut:
             half = b"\xff" * (W - W // 2)
             frames = {n: b"".join(f[y * W:y * W + W // 2] + half for y in range(H)) for n, f in frames.items()}
