@@ -5,7 +5,8 @@
 # OUT.timing.json, captions from OUT.srt), read by tesseract in the frame
 # where the scene has settled: its headline read, every column name of a
 # table read, the bullets of a list read, and no word of the slide inside
-# the box of a caption burnt over the scene (corpus_ocr.py says how).
+# the box of a caption burnt over the scene; and each caption over those
+# scenes is the one on screen at its middle (corpus_ocr.py says how).
 #
 # The documents: tests/quality/corpus's zstd README (two table scenes, lists
 # with nested items), bats' README (en), and the German and French "Art of
@@ -22,6 +23,9 @@
 #   made so must fail with "a caption ... covers text of the slide";
 # - the zstd video's table frames read with their right half blanked
 #   (corpus_ocr.py --cut-right) must fail with "column ... not read".
+# A vgrun that put a burnt-in cue's change at the nearest frame (before
+# lua/vg/create/plan.lua's add_change) fails it on the zstd README: seven
+# of its captions "not the one on screen", the cue before held over them.
 . "$(dirname "$0")/../lib.sh"
 vg_need tesseract ffmpeg ffprobe python3
 vg_scratch corpus-ocr
