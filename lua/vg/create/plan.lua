@@ -101,9 +101,13 @@ local function scene_frames(scene, seg, o, prev_final, cues)
   end
   local active = {}
   if cues then
+    -- a cue's start and end: the first frame of the grid at or after it, the
+    -- first that shows the change (the nearest frame could fall just before
+    -- it: the cue before was held over the whole cue, which was never seen)
+    local function add_change(t) add(math.ceil(t * fps - 1e-9) / fps) end
     for _, c in ipairs(cues) do
       if c["end"] > seg.start and c.start < seg["end"] then
-        add(c.start - seg.start); add(c["end"] - seg.start)
+        add_change(c.start - seg.start); add_change(c["end"] - seg.start)
         active[#active + 1] = c
       end
     end
