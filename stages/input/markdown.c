@@ -5619,6 +5619,31 @@ static int code_terms(cmark_node *list) {
   return any;
 }
 
+/* An item's bold lead with the bold spellings after it that a comma or a
+ * slash joins ("**-1**, **--oneline**: display one entry per line"): one
+ * term, "-1, --oneline", not "-1" over ", --oneline: display …" (eza's
+ * options). -> the lead (malloc'd); *last: its last bold node. */
+static char *bold_alternatives(cmark_node *f, cmark_node **last) {
+  char *lead = plain(f, NULL);
+  *last = f;
+  for (cmark_node *sep = cmark_node_next(f); sep; sep = cmark_node_next(sep)) {
+    cmark_node *alt = cmark_node_next(sep);
+    const char *lit = cmark_node_get_type(sep) == CMARK_NODE_TEXT ? cmark_node_get_literal(sep) : NULL;
+    if (!lit || !alt || cmark_node_get_type(alt) != CMARK_NODE_STRONG || !cmark_node_next(alt)) break;
+    if (strcmp(lit, ", ") && strcmp(lit, " / ") && strcmp(lit, "/")) break;
+    char *more = plain(alt, NULL);
+    size_t n = strlen(lead) + strlen(lit) + strlen(more) + 1;
+    char *joined = malloc(n);
+    if (!joined) { free(more); break; }
+    snprintf(joined, n, "%s%s%s", lead, lit, more);
+    free(lead);
+    free(more);
+    lead = joined;
+    *last = sep = alt;
+  }
+  return lead;
+}
+
 static int after_sub(md *m, cmark_node *sub, int level, cJSON *out, int *nested);
 static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *nested) {
   int count = 0;
@@ -5645,8 +5670,10 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
       if (t == CMARK_NODE_PARAGRAPH) {
         cmark_node *f = cmark_node_first_child(c);
         if (!b.n && f && cmark_node_get_type(f) == CMARK_NODE_STRONG && cmark_node_next(f)) {
-          lead = plain(f, NULL);
-          cmark_node_type nt = cmark_node_get_type(cmark_node_next(f));
+          cmark_node *last = f;
+          lead = bold_alternatives(f, &last);
+          cmark_node *after = cmark_node_next(last);
+          cmark_node_type nt = after ? cmark_node_get_type(after) : CMARK_NODE_NONE;
           lead_line = nt == CMARK_NODE_SOFTBREAK || nt == CMARK_NODE_LINEBREAK;
         }
         /* "* `--enable-mandirs=OS`" and its explanation in the next

@@ -471,6 +471,26 @@ static void bare_commands_said_by_what_they_run(void **state) {
   cJSON_Delete(m);
 }
 
+/* "**-1**, **--oneline**: display one entry per line": the bold spellings a
+ * comma joins are one term, not "-1" over ", --oneline: display …" (eza) */
+static void bold_alternatives_are_one_term(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("README.md", "# Tool\n\nTool lists files.\n\n## Display options\n\n"
+                       "- **-1**, **--oneline**: display one entry per line\n"
+                       "- **-G**, **--grid**: display entries as a grid (default)\n"
+                       "- **-l** / **--long**: display extended details and attributes\n", NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *s = scene_with(m, "list", "-1, --oneline");
+  assert_non_null(s);
+  char *vc = cJSON_PrintUnformatted(cJSON_GetObjectItem(s, "visual_content"));
+  if (!strstr(vc, "\"title\":\"-1, --oneline\",\"description\":\"display one entry per line\"") ||
+      !strstr(vc, "\"title\":\"-G, --grid\"") || !strstr(vc, "\"title\":\"-l / --long\"") || strstr(vc, "\", --"))
+    print_message("items: %s\n", vc), fail();
+  free(vc);
+  cJSON_Delete(m);
+}
+
 static void command_led_items_are_terms(void **state) {
   (void)state;
   vgi_diags d;
@@ -6571,6 +6591,7 @@ int main(void) {
     cmocka_unit_test(cjk_headline_keeps_latin_names),
     cmocka_unit_test(spaced_opening_stars_unsaid),
     cmocka_unit_test(summary_says_whole_thoughts),
+    cmocka_unit_test(bold_alternatives_are_one_term),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -587,6 +587,32 @@ describe("a list with no points", function()
   end)
 end)
 
+describe("one card style in a list", function()
+  it("sets an item of text alone as a title where its siblings have titles over descriptions", function()
+    -- (Caddy's features: "Config adapters if you don't like JSON" in plain
+    -- type among bold titles over their descriptions)
+    local sc = { scene_type = "list", visual_content = { header = "Features", items = {
+      { title = "Easy configuration", description = "with the Caddyfile", level = 0 },
+      { title = "Dynamic configuration", description = "with the JSON API", level = 0 },
+      "Config adapters if you don't like JSON",
+      { text = "Automatic HTTPS", description = "by default", level = 0 },
+      { text = "ZeroSSL and Let's Encrypt for public names", level = 1 },
+    } } }
+    for _, wh in ipairs(SIZES) do
+      local plain = by_id(sc, wh, "items[3]")
+      assert.is_not_nil(plain, wh[1] .. "x" .. wh[2])
+      assert.are.equal("<b>Config adapters if you don&#39;t like JSON</b>", plain.markup)
+      assert.truthy(by_id(sc, wh, "items[1]").markup:match("^<b>Easy configuration</b>"))
+      -- a child (a bullet under its parent) keeps its own style
+      assert.are.equal("ZeroSSL and Let&#39;s Encrypt for public names", by_id(sc, wh, "items[5]").markup)
+    end
+    -- a list of text alone stays in plain type
+    local flat = { scene_type = "list", visual_content = { header = "Features",
+      items = { "Stays up when other servers go down", "Runs anywhere" } } }
+    assert.are.equal("Runs anywhere", by_id(flat, { 1920, 1080 }, "items[2]").markup)
+  end)
+end)
+
 describe("code in a narrow frame", function()
   -- a tall frame set a path broken after a "/" ("~/.config/myapp/settings/"
   -- over "default.toml") at 44 where every token stays whole at 40

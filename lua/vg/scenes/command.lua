@@ -289,12 +289,12 @@ return {
     if is_drawing(lines) then t = math.min(t, math.max(4, 6 + 0.5 * #lines)) end
     return t
   end,
-  steps = function(scene)
-    local v = scene.visual_content or scene
-    local out = {}
-    for _, l in ipairs(commands(v)) do out[#out + 1] = (l:gsub("^%s*[%$#]%s*", "")) end
-    return out
-  end,
+  -- no reveal steps: the code is on screen from the entrance, with its card.
+  -- The narration introduces a block ("To install the packages listed in
+  -- that file, you can run:"), it does not read it line by line, so a line
+  -- revealed when the voice said a word of it ("install") left the card
+  -- empty while the sentences before were said (pip's requirements file: an
+  -- empty terminal for ten seconds of a 16-second slide).
   layout = function(scene, theme, box, a)
     local v = scene.visual_content or scene
     local items, y = c.header(theme, box, c.str(v.header or v.title), c.str(v.description), a)
@@ -527,16 +527,16 @@ return {
     code.h = ch - bar - 56
     -- (the file a label named, "src/main.rs", else the language)
     local card = c.code_card(theme, cx, y, cw, ch, { title = c.str(v.file) or lang })
-    items[#items + 1] = c.appear(a:enter(2), card, 30)
-    local prog = {}
-    for i = #lines, 1, -1 do prog[i] = from[i] and a:step(from[i]) or prog[i + 1] or 1 end
-    for _, it in ipairs(c.code_reveal(code, prog)) do items[#items + 1] = it end
+    local entered = a:enter(2)
+    items[#items + 1] = c.appear(entered, card, 30)
+    -- (the code enters with its card: every line at once)
+    items[#items + 1] = entered >= 1 and code or c.appear(entered, { code }, 30)
     -- a dashed rule where a band goes on from the one above
     local lh = m.height / math.max(m.lines, 1)
     for _, g in ipairs(gaps) do
       local gy = code.y + (g - 0.5) * lh
       items[#items + 1] = { type = "line", x1 = code.x, y1 = gy, x2 = code.x + code.w, y2 = gy,
-        width = 2, dash = { 10, 8 }, color = theme.code.comment, opacity = prog[g] }
+        width = 2, dash = { 10, 8 }, color = theme.code.comment, opacity = entered }
     end
     return items
   end,

@@ -133,6 +133,29 @@ local function first_sentence(text, lang)
   return first ~= "" and first or nil
 end
 
+-- One card style among siblings: where items of a level have a bold title
+-- over their description ("**Easy configuration** with the Caddyfile"), an
+-- item of that level with text alone is set as a title too (bold), not as a
+-- card of plain text between cards of titles (Caddy's features: "Config
+-- adapters if you don't like JSON" and "Production-ready after serving …"
+-- in regular type among bold titles).
+local function one_style(list, entries)
+  local titled = {}
+  for i, e in pairs(entries) do
+    local it = list[i]
+    if type(it) == "table" and c.str(it.title or it.text or it.name) and c.str(it.description or it.desc) then
+      titled[e.indent] = true
+    end
+  end
+  for i, e in pairs(entries) do
+    local it = list[i]
+    if titled[e.indent] and not (type(it) == "table" and c.str(it.description or it.desc)) then
+      local _, plain = c.item_markup(nil, it)
+      if plain and plain:match("%S") then e.markup = "<b>" .. c.esc(plain) .. "</b>" end
+    end
+  end
+end
+
 local function smallest_item(items, acc)
   for _, it in ipairs(items) do
     if it.type == "text" and type(it.id) == "string" and it.id:match("^items%[") then
@@ -332,6 +355,7 @@ def = {
         label = indent == 0 and (callout and callout.mark or tostring(number)) or "\u{2022}",
         disc_fill = callout and theme[callout.color], step = not context and step or false }
     end
+    one_style(list, entries)
     -- a list with no points (all left out by the summary, or none written)
     -- was a slide of its heading alone: its narration's first sentence
     -- stands as its statement, shown with the header
