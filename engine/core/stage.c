@@ -116,7 +116,11 @@ void vg_call_progress(vg_call *c, double progress, const char *message) {
   call_event(c, &ev);
 }
 
-int vg_call_cancelled(const vg_call *c) { return __atomic_load_n(&c->cancelled, __ATOMIC_ACQUIRE); }
+/* A SIGINT/SIGTERM counts at once: the loop thread cancels every call when
+ * it runs again, which a long prepare on that very thread would put off. */
+int vg_call_cancelled(const vg_call *c) {
+  return __atomic_load_n(&c->cancelled, __ATOMIC_ACQUIRE) || vg_engine_interrupted(c->e);
+}
 
 static void done_on_loop(void *ud) {
   vg_call *c = ud;
