@@ -116,11 +116,7 @@ void vg_call_progress(vg_call *c, double progress, const char *message) {
   call_event(c, &ev);
 }
 
-/* A SIGINT/SIGTERM counts at once: the loop thread cancels every call when
- * it runs again, which a long prepare on that very thread would put off. */
-int vg_call_cancelled(const vg_call *c) {
-  return __atomic_load_n(&c->cancelled, __ATOMIC_ACQUIRE) || vg_engine_interrupted(c->e);
-}
+int vg_call_cancelled(const vg_call *c) { return __atomic_load_n(&c->cancelled, __ATOMIC_ACQUIRE); }
 
 static void done_on_loop(void *ud) {
   vg_call *c = ud;

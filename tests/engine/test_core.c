@@ -3,7 +3,6 @@
  * threads in order, completions always through the loop, and task state
  * and locks kept apart per state folder. */
 #include <pthread.h>
-#include <signal.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -109,40 +108,6 @@ static void test_prepare_failure_through_loop(void **st) {
   assert_int_equal(o.rc, -1);
   assert_string_equal(o.error, "ctx.n must be a number");
   assert_null(vg_run_stage(e, "no.such", NULL, NULL, NULL, on_done, &o));
-  vg_engine_free(e);
-}
-
-/* ---- a signal seen inside prepare, before the loop runs again ------------- */
-/* A long prepare runs on the loop's thread, so the loop cannot cancel its
- * call before it returns: a stage that asks vg_call_cancelled there must
- * hear of the SIGINT at once (vgrun create's hand-over to the encoder). */
-static int seen_in_prepare = -1;
-static int interrupted_prepare(vg_call *c) {
-  raise(SIGINT);   /* on this, the loop's, thread: the handler has run on return */
-  seen_in_prepare = vg_call_cancelled(c);
-  return seen_in_prepare ? vg_call_fail(c, "cancelled") : 0;
-}
-static int nothing_work(vg_call *c) { (void)c; return 0; }
-static const vg_stage_def interrupted_stage = {
-  .name = "test.interrupted", .prepare = interrupted_prepare, .work = nothing_work,
-};
-
-static void test_signal_seen_in_prepare(void **st) {
-  (void)st;
-  char dir[300];
-  snprintf(dir, sizeof dir, "%s/state", base);
-  vg_engine_options eo = { .state_dir = dir, .install_signals = 1 };
-  vg_engine *e = vg_engine_new_core(&eo);
-  assert_non_null(e);
-  assert_int_equal(vg_register_stage(e, &interrupted_stage), 0);
-  outcome o = {0};
-  assert_non_null(vg_run_stage(e, "test.interrupted", NULL, NULL, "t3", on_done, &o));
-  uv_run(vg_engine_loop(e), UV_RUN_DEFAULT);
-  assert_int_equal(seen_in_prepare, 1);
-  assert_int_equal(o.called, 1);
-  assert_int_equal(o.rc, -1);
-  assert_string_equal(o.error, "cancelled");
-  assert_true(vg_engine_interrupted(e));
   vg_engine_free(e);
 }
 
@@ -360,7 +325,6 @@ int main(void) {
     cmocka_unit_test_setup(test_stage_without_lua, setup),
     cmocka_unit_test_setup(test_prepare_failure_through_loop, setup),
     cmocka_unit_test_setup(test_cancel_reaches_own_thread, setup),
-    cmocka_unit_test_setup(test_signal_seen_in_prepare, setup),
     cmocka_unit_test_setup(test_state_folders_apart, setup),
     cmocka_unit_test_setup(test_limits, setup),
     cmocka_unit_test_setup(test_cache_writes_unsynced, setup),
