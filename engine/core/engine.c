@@ -210,7 +210,8 @@ void vg_engine_free(vg_engine *e) {
 
 uv_loop_t *vg_engine_loop(vg_engine *e) { return e->loop; }
 const char *vg_engine_last_error(vg_engine *e) { return e->last_error ? e->last_error : ""; }
-int vg_engine_interrupted(vg_engine *e) { return e->interrupted != 0; }
+/* any thread (worker threads ask it through vg_call_cancelled) */
+int vg_engine_interrupted(vg_engine *e) { return __atomic_load_n(&e->interrupted, __ATOMIC_RELAXED) != 0; }
 int vg_engine_finishes_on_interrupt(vg_engine *e) { return e->finish_on_interrupt != 0; }
 int vg_engine_ref_count(vg_engine *e) { return e->ref_count; }
 

@@ -73,6 +73,8 @@ typedef struct step {
 
 typedef struct conv {
   lua_State *L;
+  vg_engine *interruptible;   /* its interrupt stops the conversion, or NULL */
+  unsigned tables;            /* tables converted, to ask it now and then */
   int lenient;
   int nonfinite;
   char *err;
@@ -129,6 +131,8 @@ static int cmp_keys(const void *a, const void *b) {
 
 static cJSON *table_to_json(conv *c, int idx, int depth) {
   lua_State *L = c->L;
+  if (c->interruptible && ++c->tables % 256 == 0 && vg_engine_interrupted(c->interruptible))
+    return fail(c, 0, "interrupted!");
   int jsontype = 0; /* 0 guess, 1 object, 2 array */
   if (lua_getmetatable(L, idx)) {
     lua_getfield(L, -1, "__jsontype");
@@ -255,7 +259,8 @@ static cJSON *to_json(conv *c, int idx, int depth) {
 }
 
 cJSON *vgl_to_json_ex(lua_State *L, int idx, int flags, char *err, size_t errlen) {
-  conv c = { .L = L, .lenient = (flags & VGL_JSON_SKIP) != 0, .nonfinite = (flags & VGL_JSON_NONFINITE) != 0, .err = err, .errlen = errlen };
+  conv c = { .L = L, .lenient = (flags & VGL_JSON_SKIP) != 0, .nonfinite = (flags & VGL_JSON_NONFINITE) != 0, .err = err, .errlen = errlen,
+             .interruptible = flags & VGL_JSON_INTERRUPTIBLE ? vgl_engine(L) : NULL };
   char dummy[1];
   if (!err || errlen == 0) { c.err = dummy; c.errlen = sizeof dummy; }
   c.err[0] = '\0';

@@ -34,6 +34,9 @@ void vgl__push_cancel_all(vg_engine *e, lua_State *L);
 void vgl__setup_state(vg_engine *e, lua_State *L);
 int vgl__open_core(lua_State *L);
 void vgl__interrupt_hook_arm(lua_State *L);
+/* Raises "interrupted!" after the tasks were marked cancelled (what the
+ * interrupt hook does): for C that saw the interrupt before any Lua ran. */
+int vgl__raise_interrupted(vg_engine *e, lua_State *L);
 /* Arms co to raise its fiber's stop message (vg.core.cancel_fiber), or
  * "cancelled" after a signal, at its next instruction: a fiber that waits
  * with a bare coroutine.yield(). */

@@ -104,6 +104,10 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar) {
   }
   if (in_bookkeeping(L, ar)) return;   /* stays armed */
   vgl__hook_rest(L);
+  vgl__raise_interrupted(e, L);
+}
+
+int vgl__raise_interrupted(vg_engine *e, lua_State *L) {
   /* The tasks are marked cancelled before the error unwinds the stage, so
    * the pipeline records "cancelled", not a failure (the loop, busy until
    * now, cancels their waits when it runs again). */
@@ -113,7 +117,7 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar) {
   } else {
     lua_pop(L, 1);
   }
-  luaL_error(L, "%s", INTERRUPTED);
+  return luaL_error(L, "%s", INTERRUPTED);
 }
 
 void vgl__interrupt_hook_arm(lua_State *L) {

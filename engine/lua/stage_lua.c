@@ -71,7 +71,7 @@ static void call_cancel(void *ud) { vg__call_cancel(ud); }
 static cJSON *merged_options(lua_State *L, const vg_stage_def *def, int idx, char *err, size_t errlen) {
   cJSON *given = NULL;
   if (lua_istable(L, idx)) {
-    given = vgl_to_json_ex(L, idx, 1, err, errlen);
+    given = vgl_to_json_ex(L, idx, VGL_JSON_SKIP | VGL_JSON_INTERRUPTIBLE, err, errlen);
     if (!given) return NULL;
   }
   cJSON *o = vg__merge_options(def, given);
@@ -98,6 +98,10 @@ static int l_run_native(lua_State *L) {
     if (bad) { lua_pushfstring(L, "%s: %s", def->name, err); return lua_error(L); }
   }
   cJSON *options = merged_options(L, def, 3, err, sizeof err);
+  /* Ctrl-C while a long plan was turned into JSON (which then stops
+   * half-way): nothing is prepared, the tasks are marked cancelled (the
+   * loop, busy here, has not heard of it yet) */
+  if (vg_engine_interrupted(e)) { cJSON_Delete(options); return vgl__raise_interrupted(e, L); }
   if (!options) {   /* the caller's data, not a line of ours: no position */
     lua_pushfstring(L, "%s: option %s", def->name, err);
     return lua_error(L);
@@ -118,6 +122,7 @@ static int l_run_native(lua_State *L) {
   int rc = vg__call_prepare(c);
   r->L = NULL;
   if (rc != 0) {
+    if (vg_engine_interrupted(e)) { lua_call_free(c); return vgl__raise_interrupted(e, L); }
     push_failure(L, c);
     lua_call_free(c);
     return lua_error(L);

@@ -53,6 +53,10 @@ cJSON *vgl_to_json(lua_State *L, int idx, char *err, size_t errlen);
 /* NaN and infinities pass as cJSON numbers, for a consumer that clamps
  * them itself (the renderer: a user layout's absurd numbers still draw). */
 #define VGL_JSON_NONFINITE 2
+/* A SIGINT/SIGTERM stops the conversion (it fails, "interrupted!"): for a
+ * value so large that turning it into JSON takes a while, where nothing is
+ * kept of a half-made one (a native stage's options: a long video's plan). */
+#define VGL_JSON_INTERRUPTIBLE 4
 cJSON *vgl_to_json_ex(lua_State *L, int idx, int flags, char *err, size_t errlen);
 /* The metatable of JSON arrays (vg.array_mt) on top of the stack: a binding
  * that builds a list Lua may give back to JSON marks it with this. */

@@ -409,6 +409,9 @@ static int prepare(vg_call *c) {
   int i = 0;
   const cJSON *sg;
   cJSON_ArrayForEach(sg, segs) {
+    /* hashing a long video's frames takes a while on the loop's thread,
+     * which cancels the call only once this returns: Ctrl-C stops it here */
+    if (vg_call_cancelled(c) || vg_engine_interrupted(vg_call_engine(c))) return vg_call_fail(c, "cancelled");
     source *s = &j->srcs[i];
     s->call = c; s->job = j; s->drawn = -1;
     s->width = j->width; s->height = j->height;

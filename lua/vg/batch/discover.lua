@@ -98,6 +98,17 @@ local function list_refusal(line, real, list_root, allowed)
   return string.format("leads out of the list's folder %s, skipped (--allow-path DIR allows the files in DIR)", list_root)
 end
 
+-- what a path named like a document is when it is not a regular file
+-- (st: followed, lst: the entry itself), for the warning that skips it
+local function not_regular(st, lst)
+  if not st then
+    return lst and lst.type == "link" and "a link to nothing" or "cannot be read"
+  end
+  local what = st.type == "fifo" and "a named pipe (FIFO)" or "a device or a socket"
+  if lst and lst.type == "link" then what = "a link to " .. what end
+  return what .. ", not a regular file"
+end
+
 --- list(inputs, opts) -> docs, nil, skipped | nil, message
 -- inputs: as typed. opts.exclude: a real path (OUTDIR) never searched.
 -- opts.allow_paths: real paths of folders a list's lines may name besides
@@ -181,6 +192,11 @@ function M.list(inputs, opts)
             local ok, aerr = add(p, rel, "file", st.size)
             if not ok then return nil, aerr end
           end
+        elseif M.is_document(name) and not (st and st.type == "dir") then
+          -- named like a document but not one to read: never opened (a
+          -- FIFO would block the run), and said, so no video goes missing
+          -- without a word
+          skipped[#skipped + 1] = string.format("%s: %s (skipped)", p, not_regular(st, lst))
         end
       end
     end
