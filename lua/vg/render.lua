@@ -486,14 +486,18 @@ local function resolve_theme(scene, opts)
   return t
 end
 
+-- The slide's backdrop: the accent bar on the side where lines start (the
+-- right of a right-to-left slide) and the soft discs across from it.
 local function background(theme, W, H)
   local acc = theme.accent
   local a = theme.bg_decor or 0.07
+  local rtl = common.rtl(theme)
+  local function x(v) return rtl and W - v or v end
   return {
-    { type = "circle", cx = W - 160, cy = 120, r = 340, fill = theme_mod.alpha(acc, a) },
-    { type = "circle", cx = W + 40, cy = 420, r = 180, fill = theme_mod.alpha(acc, a * 0.7) },
-    { type = "circle", cx = 260, cy = H + 60, r = 220, fill = theme_mod.alpha(acc, a * 0.6) },
-    { type = "rect", x = 0, y = 0, w = 16, h = H,
+    { type = "circle", cx = x(W - 160), cy = 120, r = 340, fill = theme_mod.alpha(acc, a) },
+    { type = "circle", cx = x(W + 40), cy = 420, r = 180, fill = theme_mod.alpha(acc, a * 0.7) },
+    { type = "circle", cx = x(260), cy = H + 60, r = 220, fill = theme_mod.alpha(acc, a * 0.6) },
+    { type = "rect", x = rtl and W - 16 or 0, y = 0, w = 16, h = H,
       gradient = { from = acc, to = theme_mod.mix(acc, theme.bg, 0.35), direction = "vertical" } },
   }
 end
@@ -576,7 +580,9 @@ function M.layout_box(scene, opts)
   local theme = setmetatable({ frame = H > W * 1.2 and "tall" or W > H * 1.2 and "wide" or "square" },
     { __index = theme_mod.for_language(resolve_theme(scene, opts), direction.language(scene)) })
   local mx = math.floor(W * 0.075)
-  local box = { x = mx + 16, y = math.floor(H * 0.09), w = W - 2 * mx - 16, h = H - 2 * math.floor(H * 0.09) }
+  -- (the accent bar's 16 units on the side where lines start)
+  local rtl = common.rtl(theme)
+  local box = { x = rtl and mx or mx + 16, y = math.floor(H * 0.09), w = W - 2 * mx - 16, h = H - 2 * math.floor(H * 0.09) }
   if opts.captions then
     -- burnt-in captions own a band at the bottom: no caption covers content.
     -- A square frame has the least height left: its top margin shrinks to
@@ -595,6 +601,8 @@ function M.layout_box(scene, opts)
     if pw and pw > 0 then ch = math.min(ch, (iw - 32) * ph / pw + 32) end
     card = { img = img, x = box.x + box.w - iw, y = box.y + (box.h - ch) / 2, w = iw, h = ch }
     box.w = box.w - iw - 60
+    -- a right-to-left slide reads from the right: its picture is on the left
+    if rtl then card.x = box.x; box.x = box.x + iw + 60 end
   end
   return theme, box, W, H, card
 end

@@ -794,6 +794,19 @@ static void curly(adoc *a, vgi_buf *o, const char *s, size_t n, const char *open
   vgi_buf_puts(o, close);
 }
 
+/* 1 when an xref's target names another document ("README.de.adoc#",
+ * "de/index.adoc", "guide.html#install"), not a place in this one. */
+static int other_document(const char *t, size_t n) {
+  const char *hash = memchr(t, '#', n);
+  size_t dn = hash ? (size_t)(hash - t) : n;
+  static const char *const exts[] = { ".adoc", ".asciidoc", ".asc", ".ad", ".html", ".htm", NULL };
+  for (int i = 0; exts[i]; i++) {
+    size_t xl = strlen(exts[i]);
+    if (dn > xl && !strncasecmp(t + dn - xl, exts[i], xl)) return 1;
+  }
+  return hash && dn > 0;   /* "README.de#": a document named before the # */
+}
+
 static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth) {
   if (depth > 4) { put_md(o, s, n); return; }
   size_t i = 0, plain = 0;
@@ -887,7 +900,14 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
       const char *in = s + i + 2;
       size_t inn = e - i - 2;
       const char *comma = memchr(in, ',', inn);
-      if (comma) inline_text(a, o, comma + 1, (size_t)(in + inn - comma - 1), depth + 1);
+      if (comma && other_document(in, (size_t)(comma - in))) {
+        /* "<<README.de.adoc#,Deutsch>>": a link to another document */
+        vgi_buf_add(o, "[", 1);
+        inline_text(a, o, comma + 1, (size_t)(in + inn - comma - 1), depth + 1);
+        vgi_buf_add(o, "](", 2);
+        vgi_buf_add(o, in, (size_t)(comma - in));
+        vgi_buf_add(o, ")", 1);
+      } else if (comma) inline_text(a, o, comma + 1, (size_t)(in + inn - comma - 1), depth + 1);
       else {
         const char *hash = memchr(in, '#', inn);
         if (hash) { inn -= (size_t)(hash + 1 - in); in = hash + 1; }
@@ -985,7 +1005,14 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
             /* a footnote's mark is never said; an anchor's text is shown */
             if (!strcmp(name, "anchor:") && tn) inline_text(a, o, t, tn, depth + 1);
           } else if (!strcmp(name, "xref:")) {
-            if (tn) inline_text(a, o, t, tn, depth + 1);
+            if (tn && other_document(target, targetn)) {
+              /* "xref:README.de.adoc[Deutsch]": a link to another document */
+              vgi_buf_add(o, "[", 1);
+              inline_text(a, o, t, tn, depth + 1);
+              vgi_buf_add(o, "](", 2);
+              vgi_buf_add(o, target, targetn);
+              vgi_buf_add(o, ")", 1);
+            } else if (tn) inline_text(a, o, t, tn, depth + 1);
             else {
               const char *hash = memchr(target, '#', targetn);
               const char *id = hash ? hash + 1 : target;

@@ -579,6 +579,10 @@ extern const char *const vgi_accent_colors[];
 char **vgi_sentences(const char *text, int *count);  /* caller frees each and the array */
 /* The same with the abbreviations of a language ("z. B.", "p. ex."); NULL: English. */
 char **vgi_sentences_lang(const char *text, const char *lang, int *count);
+/* The length a headline of hl bytes cut from sentence keeps so that no
+ * subordinate clause is left hanging ("…, um sicherzustellen" before ",
+ * dass …"; German or Dutch cut before a clause's verb): hl, or less. */
+size_t vgi_hanging_clause(const char *sentence, size_t hl);
 int vgi_lead_clause(const char *s);                   /* s opens with a subordinate clause ("If …") */
 char *vgi_bullet(const char *sentence);                /* its headline (vgi_headline) */
 /* A headline of up to about twelve words for a sentence: the sentence, its

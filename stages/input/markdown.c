@@ -970,6 +970,92 @@ static int is_abbrev(const char *start, const char *e, const char *lang) {
   return 0;
 }
 
+/* Abbreviations that stand before a number, per language (lower case, the
+ * final period left out): "pág. 12", "S. 12", "Nr. 5", "art. 3", "pp. 20-25",
+ * "Abb. 3", "стр. 5". Before a number (or a Roman one: "cap. IV") their
+ * period ends no sentence, even when the word could end one elsewhere
+ * ("el art. 3" but "el arte."): a sentence seldom opens with a bare number
+ * after such a word. */
+static const struct { const char *lang; const char *const *words; } number_abbrevs[] = {
+  { "en", (const char *const[]){ "p", "pp", "no", "nos", "vol", "vols", "fig", "figs", "ch", "chap", "sec", "art",
+      "eq", "tab", "para", "pt", "ex", "col", "l", "ll", "n", "nr", NULL } },
+  { "de", (const char *const[]){ "s", "nr", "abb", "tab", "kap", "bd", "art", "abs", "ziff", "anm", "aufl", "jg",
+      "tl", "hft", "bsp", "vers", "sp", "z", "fn", "rn", "lfd", NULL } },
+  { "fr", (const char *const[]){ "p", "pp", "n", "no", "nº", "n°", "chap", "art", "vol", "fig", "tab", "éd", "t",
+      "al", "sect", "ch", "ex", NULL } },
+  { "es", (const char *const[]){ "pág", "págs", "p", "pp", "núm", "nº", "n", "no", "art", "arts", "cap", "caps",
+      "vol", "fig", "tab", "sec", "ej", "apdo", "párr", "inc", NULL } },
+  { "it", (const char *const[]){ "pag", "pagg", "p", "pp", "n", "nº", "num", "art", "artt", "cap", "capp", "vol",
+      "fig", "tab", "par", "sez", "co", "es", NULL } },
+  { "pt", (const char *const[]){ "pág", "págs", "p", "pp", "n", "nº", "núm", "art", "arts", "cap", "caps", "vol",
+      "fig", "tab", "sec", "inc", "ex", NULL } },
+  { "nl", (const char *const[]){ "blz", "p", "pp", "nr", "art", "hfst", "fig", "afb", "tab", "vol", "lid", "bijl", NULL } },
+  { "ca", (const char *const[]){ "pàg", "p", "pp", "núm", "art", "cap", "vol", "fig", "n", NULL } },
+  { "ru", (const char *const[]){ "с", "стр", "рис", "табл", "гл", "т", "п", "пп", "ст", "ч", "разд", "вып", "№",
+      NULL } },
+  { "uk", (const char *const[]){ "с", "стор", "рис", "табл", "гл", "т", "п", "пп", "ст", "ч", "розд", "вип", NULL } },
+  { "bg", (const char *const[]){ "с", "стр", "фиг", "табл", "гл", "т", "ал", "чл", NULL } },
+  { "pl", (const char *const[]){ "s", "str", "nr", "rys", "tab", "tabl", "rozdz", "art", "ust", "pkt", "t", "poz",
+      "z", "cz", "par", NULL } },
+  { "cs", (const char *const[]){ "s", "str", "č", "obr", "tab", "kap", "odst", "čl", "díl", "sv", NULL } },
+  { "sk", (const char *const[]){ "s", "str", "č", "obr", "tab", "kap", "ods", "čl", "diel", NULL } },
+  { "sv", (const char *const[]){ "s", "nr", "kap", "fig", "tab", "bil", "avd", NULL } },
+  { "da", (const char *const[]){ "s", "nr", "kap", "fig", "tab", "stk", NULL } },
+  { "nb", (const char *const[]){ "s", "nr", "kap", "fig", "tab", "avs", NULL } },
+  { "fi", (const char *const[]){ "s", "nro", "kuva", "taul", "luku", "kohta", NULL } },
+  { "ro", (const char *const[]){ "p", "pag", "nr", "art", "cap", "vol", "fig", "alin", NULL } },
+  { "hu", (const char *const[]){ "o", "sz", "ábra", "fej", "köt", "bek", NULL } },
+  { "hr", (const char *const[]){ "str", "br", "sl", "čl", "pogl", "tab", NULL } },
+  { "tr", (const char *const[]){ "s", "sf", "no", "md", "şek", "tab", "bl", NULL } },
+};
+
+/* A number at p: digits ("12", "20-25", "5a") or a Roman one of two to
+ * eight letters ("IV", "XII") before a space, a stop or the end; a lone
+ * "I" or "V" only before a stop ("Bd. I."), not before a word ("… no. I
+ * think"). */
+static int number_at(const char *p) {
+  if (isdigit((unsigned char)*p)) return 1;
+  size_t n = 0;
+  while (n < 9 && p[n] && strchr("IVXLC", p[n])) n++;
+  if (n == 1) return !p[1] || strchr(",;:.)", p[1]);
+  return n >= 2 && n <= 8 && (!p[n] || strchr(" ,;:.)", p[n]));
+}
+
+/* 1 when the period at e ends an abbreviation of lang (NULL: English; "*":
+ * any language) that stands before the number after it ("pág. 12"). */
+static int number_abbrev(const char *start, const char *e, const char *lang) {
+  if (*e != '.') return 0;
+  const char *a = e + 1;
+  if (*a == ' ') a++;
+  else if (!strncmp(a, "\xC2\xA0", 2) || !strncmp(a, "\xE2\x80\xAF", 3)) a += (unsigned char)a[0] == 0xC2 ? 2 : 3;
+  else return 0;
+  if (!number_at(a)) return 0;
+  const char *w = e;
+  while (w > start && w[-1] != ' ' && w[-1] != '(' && w[-1] != '"' && w[-1] != '[' && w[-1] != '\'' &&
+         !(w - start >= 2 && (unsigned char)w[-2] == 0xC2 && (unsigned char)w[-1] == 0xAB) &&   /* « */
+         !(w - start >= 3 && !strncmp(w - 3, "\xE2\x80\x99", 3)))   /* l’art. */
+    w--;
+  size_t n = (size_t)(e - w);
+  if (n == 0 || n > 15) return 0;
+  char t[32];
+  for (size_t i = 0; i < n; i++) t[i] = (char)tolower((unsigned char)w[i]);
+  t[n] = 0;
+  /* Cyrillic capitals of two bytes to lower case ("Рис", "С", "Табл") */
+  for (size_t i = 0; i + 1 < n; i++) {
+    unsigned char c = (unsigned char)t[i], d = (unsigned char)t[i + 1];
+    if (c == 0xD0 && d >= 0x90 && d <= 0x9F) t[i + 1] = (char)(d + 0x20);
+    else if (c == 0xD0 && d >= 0xA0 && d <= 0xAF) t[i] = (char)0xD1, t[i + 1] = (char)(d - 0x20);
+    else if (c == 0xD0 && d == 0x86) t[i] = (char)0xD1, t[i + 1] = (char)0x96;   /* І */
+  }
+  int any = lang && !strcmp(lang, "*");
+  for (size_t l = 0; l < sizeof number_abbrevs / sizeof *number_abbrevs; l++) {
+    if (!any && (lang ? strncmp(lang, number_abbrevs[l].lang, 2) : strcmp(number_abbrevs[l].lang, "en"))) continue;
+    for (const char *const *x = number_abbrevs[l].words; *x; x++)
+      if (!strcmp(*x, t)) return 1;
+  }
+  return 0;
+}
+
 /* 1 when the word that ends at e is an abbreviation of English, German,
  * French or Spanish, or one of another language's that is no word of any
  * other: one with a letter outside ASCII ("напр.", "т. е.", "pág.",
@@ -977,6 +1063,7 @@ static int is_abbrev(const char *start, const char *e, const char *lang) {
  * language is not known ("ok." of Polish or "es." of Italian end sentences
  * elsewhere). */
 static int known_abbrev(const char *start, const char *e) {
+  if (number_abbrev(start, e, "*")) return 1;
   if (is_abbrev(start, e, NULL) || is_abbrev(start, e, "de") || is_abbrev(start, e, "fr") || is_abbrev(start, e, "es"))
     return 1;
   const char *w = e;
@@ -991,6 +1078,7 @@ static int known_abbrev(const char *start, const char *e) {
 
 int vgi_abbrev_stop(const char *text, const char *stop, const char *lang) {
   if (stop <= text) return 0;
+  if (number_abbrev(text, stop, lang)) return 1;   /* "p. 7", "S. 12" */
   /* one letter: an initial or a name, not this list */
   if (isalpha((unsigned char)stop[-1]) && (stop - 1 == text || (!isalnum((unsigned char)stop[-2]) && stop[-2] != '.')))
     return 0;
@@ -1138,7 +1226,7 @@ static const char *sentence_end(const char *text, const char *p, const char *lan
       after += (unsigned char)*after >= 0xC0 ? ((unsigned char)*after >= 0xE0 ? 3 : 2) : 1;
     if (*after && *after != ' ') continue;
     if (!*after) return after;
-    if (*e == '.' && after == e + 1 && is_abbrev(text, e, lang)) continue;
+    if (*e == '.' && after == e + 1 && (is_abbrev(text, e, lang) || number_abbrev(text, e, lang))) continue;
     /* a lone dot, the sentence's object ("The simplest filter is . ."): a
      * word, the stop after it ends the sentence */
     if (*e == '.' && after == e + 1 && e > text && e[-1] == ' ' && after[1] == '.' && (!after[2] || after[2] == ' '))
@@ -2291,6 +2379,88 @@ static char *asides_out(const char *t) {
  * cut with an ellipsis, and the narration still says the whole sentence.
  * Chinese and Japanese are cut at a sentence end or a clause mark, else
  * kept whole (the renderer fits them). Caller frees. */
+/* Words that open a clause which a verb before it takes as its object
+ * ("sicherstellen, dass …", "s'assurer que …", "asegurarse de que …"):
+ * what stands before them is not said whole without them. */
+static const char *const complementizers[] = { "dass", "da\xC3\x9F", "que", "qu'", "qu\xE2\x80\x99", "che", "dat",
+  "att", "\xC5\xBC""e", "\xC5\xBE""e", "\xD1\x87\xD1\x82\xD0\xBE", "\xD1\x89\xD0\xBE", NULL };   /* że že что що */
+/* Words that open a subordinate clause in German and Dutch, which put the
+ * clause's verb last: cut before the verb, the clause says nothing. (Not
+ * those that are prepositions as well: "bis 5", "seit 2019", "während der".) */
+static const char *const verb_last_subs[] = { "dass", "da\xC3\x9F", "weil", "wenn", "ob", "damit", "indem", "sofern",
+  "falls", "obwohl", "bevor", "nachdem", "sodass", "seitdem", "sobald", "solange",
+  "dat", "omdat", "nadat", "voordat", "wanneer", "terwijl", "zodat", "hoewel", "tenzij", "indien", "zodra",
+  "doordat", "totdat", "zodat", NULL };
+static const char *const nl_words[] = { "het", "een", "niet", "wordt", "worden", "zijn", "kunt", "moet", "naar",
+  "deze", "ook", "wij", "uw", "bent", "hebt", "heeft", NULL };
+/* Words that open an infinitive or a clause of purpose after a comma
+ * ("…, um sicherzustellen, dass …", "…, pour vous assurer que …"). */
+static const char *const clause_openers[] = { "um", "om", "pour", "afin", "para", "per", "damit", NULL };
+
+/* A headline cut (at byte cut of h->t) that leaves a subordinate clause
+ * hanging moves back to the clause mark before that clause: a cut right
+ * before a complementizer ("…, um sicherzustellen" | ", dass alle Pfade
+ * …") drops the clause whose object it opens (the infinitive "um
+ * sicherzustellen", or back to the comma before), and in German or Dutch a
+ * cut inside a subordinate clause before its verb ("Start de dienst
+ * opnieuw nadat u de instellingen" | "hebt gewijzigd") drops that clause.
+ * At least three words stay; else the cut stays. -> the cut. */
+static size_t hanging_clause_back(const hl_words *h, size_t cut) {
+  const char *t = h->t;
+  int k = 0;   /* words before the cut */
+  while (k < h->n && h->ws[k] < cut) k++;
+  if (k >= h->n || k < 4) return cut;
+  int back = -1;   /* the first word of the hanging clause */
+  /* (after a comma, "que", "che", "dat", "att" open a relative clause as
+   * often: "le fichier, que …"; "dass", "że", "что" only a complement) */
+  static const char *const comma_complementizers[] = { "dass", "da\xC3\x9F", "\xC5\xBC""e", "\xC5\xBE""e",
+    "\xD1\x87\xD1\x82\xD0\xBE", "\xD1\x89\xD0\xBE", NULL };
+  const char *nx = t + h->ws[k];
+  size_t nxl = h->we[k] - h->ws[k];
+  if (in_list(t[h->we[k - 1] - 1] == ',' ? comma_complementizers : complementizers, nx, nxl)) {
+    /* the clause before the cut: from the last clause mark before it */
+    int j = k - 1;
+    while (j > 0 && !strchr(",;:", t[h->we[j - 1] - 1])) j--;
+    if (j > 0) back = j;
+    /* an opener of a clause of purpose further back within that clause
+     * ("…, pour vous assurer que") */
+    for (int i = k - 1; i > (j > 0 ? j : 0); i--)
+      if (in_list(clause_openers, t + h->ws[i], h->we[i] - h->ws[i])) { back = i; break; }
+  } else {
+    int nl = 0;
+    for (int i = 0; i < h->n; i++) nl += in_list(nl_words, t + h->ws[i], h->we[i] - h->ws[i]);
+    if (!h->german && nl < 2) return cut;
+    char last = t[h->we[k - 1] - 1];
+    if (strchr(",;:", last)) return cut;   /* the clause ends at the cut */
+    for (int i = k - 1; i >= 1; i--) {
+      if (strchr(",;:", t[h->we[i - 1] - 1]) && !in_list(verb_last_subs, t + h->ws[i], h->we[i] - h->ws[i])) break;
+      if (in_list(verb_last_subs, t + h->ws[i], h->we[i] - h->ws[i])) { back = i; break; }
+    }
+  }
+  if (back < 3) return cut;
+  size_t c = h->we[back - 1];
+  while (c > 0 && strchr(",;: ", t[c - 1])) c--;
+  return c;
+}
+
+size_t vgi_hanging_clause(const char *sentence, size_t hl) {
+  size_t l = strlen(sentence);
+  if (hl >= l) return hl;
+  size_t ws[64], we[64];
+  int n = 0;
+  for (size_t i = 0; i < l && n < 64;) {
+    while (i < l && sentence[i] == ' ') i++;
+    if (i >= l) break;
+    ws[n] = i;
+    while (i < l && sentence[i] != ' ') i++;
+    we[n++] = i;
+  }
+  int de = 0;
+  for (int i = 0; i < n; i++) de += in_list(de_words, sentence + ws[i], we[i] - ws[i]);
+  hl_words hw = { sentence, ws, we, n, de >= 2, 0 };
+  return hanging_clause_back(&hw, hl);
+}
+
 char *vgi_headline(const char *s) {
   char *t = vgi_squash(vgi_strdup(s));
   size_t l = strlen(t);
@@ -2546,6 +2716,7 @@ char *vgi_headline(const char *s) {
    * comma before them */
   for (int i = 2; i < n && cut != sentence; i++)
     if (we[i - 1] == cut && t[we[i - 2] - 1] == ',' && i - 1 >= 4) { cut = we[i - 2] - 1; break; }
+  if (cut != sentence) cut = hanging_clause_back(&hw, cut);
   t[cut] = 0;
   /* a bracket opened and not closed: the headline ends before it */
   char *open = NULL;

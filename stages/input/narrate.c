@@ -1468,6 +1468,17 @@ char *vgi_shown_headline(const char *t) {
     while (l && strchr(" ,;:", h[l - 1])) l--;
     h[l] = 0;
   }
+  /* nor a subordinate clause hanging ("nadat u de instellingen") */
+  if (cut) {
+    char *w = vgi_squash(vgi_strdup(t));
+    w[vgi_first_sentence(w)] = 0;
+    size_t hl = strlen(h);
+    if (hl < strlen(w) && !strncmp(w, h, hl) && w[hl] == ' ') {
+      size_t k = vgi_hanging_clause(w, hl);
+      if (k < hl) h[l = k] = 0;
+    }
+    free(w);
+  }
   /* a relative clause left without the link it placed ("…the issue
    * tracker which is located") goes */
   for (int q = 0; placing_rel[q]; q++) {

@@ -555,6 +555,18 @@ static void put_role(rst *r, vgi_buf *o, const char *role, size_t rl, const char
       if (k) { xl = k; titled = 1; }
     }
   }
+  if (titled && !strcmp(name, "doc")) {
+    /* ":doc:`Deutsch <de/index>`": a link to another page, kept as one
+     * (a row of them to translations is a language switcher) */
+    const char *lt = t + xl;
+    while (*lt != '<') lt++;
+    vgi_buf_add(o, "[", 1);
+    put_esc(o, x, xl, 1);
+    vgi_buf_add(o, "](", 2);
+    vgi_buf_add(o, lt + 1, (size_t)(t + tn - 1 - (lt + 1)));
+    vgi_buf_add(o, ")", 1);
+    return;
+  }
   if (!titled && xl && *x == '!') { x++; xl--; }
   if (!titled && xl && *x == '~') {
     const char *dot = NULL;

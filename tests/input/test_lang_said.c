@@ -1139,6 +1139,140 @@ static void joined_item_keeps_leading_dot(void **state) {
   cJSON_Delete(m);
 }
 
+
+/* The text of the first item of any scene that starts with head, or NULL. */
+static const char *item_starting(const cJSON *m, const char *head) {
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"), "items");
+    for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+      const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "text");
+      if (t && !strncmp(t, head, strlen(head))) return t;
+    }
+  }
+  return NULL;
+}
+
+/* A headline cut never leaves a clause hanging whose rest was cut: not an
+ * infinitive whose object the "dass" clause was ("…, um
+ * sicherzustellen"), nor a German or Dutch clause before its verb ("nadat u
+ * de instellingen"). */
+static void headline_leaves_no_clause_hanging(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("de.md", "# Anleitung\n\nDiese Anleitung beschreibt die Installation des Programms auf einem Rechner.\n\n"
+      "- Pr\xC3\xBC""fen Sie die Konfigurationsdatei gr\xC3\xBC""ndlich vor dem Start des Servers, um sicherzustellen, dass "
+      "alle Pfade korrekt gesetzt sind und die Rechte stimmen.\n"
+      "- Erstellen Sie regelm\xC3\xA4\xC3\x9Fig Sicherungen der Datenbank, um sicherzustellen, dass bei einem Ausfall keine "
+      "Daten verloren gehen.\n"
+      "- Der Server l\xC3\xA4uft im Hintergrund.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(item_ends_on(m, "sicherzustellen"), 0);
+  assert_string_equal(item_starting(m, "Pr\xC3\xBC""fen"), "Pr\xC3\xBC""fen Sie die Konfigurationsdatei gr\xC3\xBC""ndlich vor dem Start des Servers");
+  assert_string_equal(item_starting(m, "Erstellen"), "Erstellen Sie regelm\xC3\xA4\xC3\x9Fig Sicherungen der Datenbank");
+  assert_int_equal(said_in(m, "sicherzustellen."), 0);
+  cJSON_Delete(m);
+  m = load_text("nl.md", "# Handleiding\n\nDeze handleiding beschrijft de installatie van het programma op een computer.\n\n"
+      "- Start de dienst opnieuw nadat u de instellingen in het bestand hebt gewijzigd, omdat anders de oude waarden "
+      "nog steeds worden gebruikt.\n"
+      "- Controleer het bestand zorgvuldig en kijk of alle paden correct zijn.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(item_starting(m, "Start"), "Start de dienst opnieuw");
+  cJSON_Delete(m);
+  /* a subordinate clause cut at its own end stays ("…, wenn Sie … haben") */
+  m = load_text("de.md", "# Anleitung\n\nDiese Anleitung beschreibt die Installation des Programms auf einem Rechner.\n\n"
+      "- Starten Sie den Dienst neu, wenn Sie die Einstellungen ge\xC3\xA4ndert haben, weil sonst die alten Werte "
+      "weiterhin verwendet werden und nichts passiert.\n"
+      "- Der Server l\xC3\xA4uft im Hintergrund.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(item_starting(m, "Starten Sie den Dienst neu"));
+  cJSON_Delete(m);
+}
+
+/* An abbreviation before a number ends no sentence, in the document's
+ * language: "pág. 12", "art. 3", "S. 12", "Abb. 3", "p. 12", "стр. 5". */
+static void number_abbreviations_end_no_sentence(void **state) {
+  (void)state;
+  static const struct { const char *name, *text, *whole; } docs[] = {
+    { "es.md", "# Manual\n\nEste manual explica c\xC3\xB3mo usar el programa de forma sencilla.\n\n## Detalles\n\n"
+      "Seg\xC3\xBAn el art. 3 de la licencia, puede copiar el programa. Vea la p\xC3\xA1g. 12 y las pp. 20-25 del libro. "
+      "El cap. 2 trata de otras cosas.\n", "Seg\xC3\xBAn el art. 3 de la licencia, puede copiar el programa." },
+    { "es2.md", "# Manual\n\nEste manual explica c\xC3\xB3mo usar el programa de forma sencilla.\n\n## Detalles\n\n"
+      "Los ejemplos est\xC3\xA1n en las pp. 20-25 del libro. Fin del texto.\n", "Los ejemplos est\xC3\xA1n en las pp. 20-25 del libro." },
+    { "de.md", "# Handbuch\n\nDieses Handbuch erkl\xC3\xA4rt die Bedienung des Programms f\xC3\xBCr neue Benutzer.\n\n## Details\n\n"
+      "Siehe auch Abb. 3 und Tab. 4 f\xC3\xBCr eine \xC3\x9C""bersicht. Das steht in Kap. 5 der Reihe.\n",
+      "Siehe auch Abb. 3 und Tab. 4 f\xC3\xBCr eine \xC3\x9C""bersicht." },
+    { "fr.md", "# Guide\n\nCe guide explique comment utiliser le programme pour les nouveaux utilisateurs.\n\n## D\xC3\xA9tails\n\n"
+      "Le r\xC3\xA9glage est d\xC3\xA9""crit \xC3\xA0 la p. 12 et au chap. 3 du guide. Le reste est ailleurs.\n", "Le r\xC3\xA9glage est d\xC3\xA9""crit \xC3\xA0 la p. 12 et au chap. 3 du guide." },
+    { "ru.md", "# \xD0\xA0\xD1\x83\xD0\xBA\xD0\xBE\xD0\xB2\xD0\xBE\xD0\xB4\xD1\x81\xD1\x82\xD0\xB2\xD0\xBE\n\n"
+      "\xD0\xAD\xD1\x82\xD0\xBE \xD1\x80\xD1\x83\xD0\xBA\xD0\xBE\xD0\xB2\xD0\xBE\xD0\xB4\xD1\x81\xD1\x82\xD0\xB2\xD0\xBE "
+      "\xD0\xB4\xD0\xBB\xD1\x8F \xD0\xBD\xD0\xBE\xD0\xB2\xD1\x8B\xD1\x85 \xD0\xBF\xD0\xBE\xD0\xBB\xD1\x8C\xD0\xB7\xD0\xBE"
+      "\xD0\xB2\xD0\xB0\xD1\x82\xD0\xB5\xD0\xBB\xD0\xB5\xD0\xB9 \xD0\xBF\xD1\x80\xD0\xBE\xD0\xB3\xD1\x80\xD0\xB0\xD0\xBC"
+      "\xD0\xBC\xD1\x8B.\n\n## \xD0\x94\xD0\xB5\xD1\x82\xD0\xB0\xD0\xBB\xD0\xB8\n\n"
+      "\xD0\xA1\xD0\xBC\xD0\xBE\xD1\x82\xD1\x80\xD0\xB8\xD1\x82\xD0\xB5 \xD1\x80\xD0\xB8\xD1\x81. 3 \xD0\xBD\xD0\xB0 "
+      "\xD1\x81\xD1\x82\xD1\x80. 5 \xD0\xBA\xD0\xBD\xD0\xB8\xD0\xB3\xD0\xB8. \xD0\x94\xD0\xB0\xD0\xBB\xD1\x8C\xD1\x88\xD0\xB5 "
+      "\xD0\xB2\xD1\x81\xD1\x91 \xD0\xBF\xD1\x80\xD0\xBE\xD1\x81\xD1\x82\xD0\xBE.\n",
+      "\xD0\xA1\xD0\xBC\xD0\xBE\xD1\x82\xD1\x80\xD0\xB8\xD1\x82\xD0\xB5 \xD1\x80\xD0\xB8\xD1\x81. 3 \xD0\xBD\xD0\xB0 "
+      "\xD1\x81\xD1\x82\xD1\x80. 5 \xD0\xBA\xD0\xBD\xD0\xB8\xD0\xB3\xD0\xB8." },   /* Смотрите рис. 3 на стр. 5 книги. */
+  };
+  for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
+    cJSON *m = full_load(docs[i].name, docs[i].text);
+    if (!said_in(m, docs[i].whole)) print_message("doc %zu\n", i);
+    assert_int_equal(said_in(m, docs[i].whole), 1);
+    cJSON_Delete(m);
+  }
+  /* the sentence splitter of bullets and of what is said */
+  int n = 0;
+  char **v = vgi_sentences_lang("Lea la p\xC3\xA1g. 12 antes. Vea el art. 3 y el n\xC3\xBAm. 5. Fin.", "es", &n);
+  assert_int_equal(n, 3);
+  for (int i = 0; i < n; i++) free(v[i]);
+  free(v);
+  v = vgi_sentences_lang("Siehe S. 12 und Nr. 5 sowie Bd. II. Dann weiter.", "de", &n);
+  assert_int_equal(n, 2);
+  for (int i = 0; i < n; i++) free(v[i]);
+  free(v);
+  /* a word like them before a capital still ends its sentence */
+  v = vgi_sentences_lang("Das ist ein Bsp. Dann weiter.", "de", &n);
+  for (int i = 0; i < n; i++) free(v[i]);
+  free(v);
+  v = vgi_sentences_lang("It is on p. 7 of the book, in ch. IV. Then go on.", NULL, &n);
+  assert_int_equal(n, 2);
+  for (int i = 0; i < n; i++) free(v[i]);
+  free(v);
+}
+
+/* A row of links to the same document in other languages, in AsciiDoc
+ * (xref:, <<…#,…>>, link:) or reStructuredText (:doc:), is a language
+ * switcher as in Markdown: never said, never a scene. */
+static void adoc_rst_language_switchers(void **state) {
+  (void)state;
+  static const char body_de[] = "Dieses Projekt ist ein kleines Werkzeug, das Dokumente in Videos umwandelt und dabei "
+      "die Sprache erkennt.\n\n";
+  static const struct { const char *name, *head, *row, *tail; } docs[] = {
+    { "a.adoc", "= Projekt\n\n", "xref:README.adoc[English] \xC2\xB7 xref:README.de.adoc[Deutsch] \xC2\xB7 "
+      "xref:README.es.adoc[Espa\xC3\xB1ol]\n\n", "== Installation\n\nInstallieren Sie das Paket mit dem Paketmanager.\n" },
+    { "b.adoc", "= Projekt\n\n", "<<README.adoc#,English>> | <<README.de.adoc#,Deutsch>> | <<README.it.adoc#,Italiano>>\n\n",
+      "== Installation\n\nInstallieren Sie das Paket mit dem Paketmanager.\n" },
+    { "c.rst", "Projekt\n=======\n\n", ":doc:`English <index>` \xC2\xB7 :doc:`Deutsch <de/index>` \xC2\xB7 "
+      ":doc:`Espa\xC3\xB1ol <es/index>`\n\n", "Installation\n------------\n\nInstallieren Sie das Paket mit dem Paketmanager.\n" },
+  };
+  for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
+    char text[1024];
+    snprintf(text, sizeof text, "%s%s%s%s", docs[i].head, docs[i].row, body_de, docs[i].tail);
+    cJSON *m = full_load(docs[i].name, text);
+    if (said_in(m, "Deutsch")) print_message("doc %zu\n", i);
+    assert_int_equal(said_in(m, "English"), 0);
+    assert_int_equal(said_in(m, "Deutsch"), 0);
+    assert_int_equal(said_in(m, "Dieses Projekt ist ein kleines Werkzeug"), 1);
+    assert_string_equal(sget(video_at(m, 0), "language"), "de");
+    cJSON_Delete(m);
+  }
+  /* an xref to a place in this document is its words, as before */
+  cJSON *m = full_load("d.adoc", "= Projekt\n\n[[setup]]\n== Einrichtung\n\nDas Programm liest seine Einstellungen, "
+      "wie in <<setup,der Einrichtung>> und xref:setup[dem Abschnitt] beschrieben.\n");
+  assert_int_equal(said_in(m, "wie in der Einrichtung und dem Abschnitt beschrieben"), 1);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
@@ -1172,6 +1306,9 @@ int main(void) {
     cmocka_unit_test(korean_pairs_and_english_lines),
     cmocka_unit_test(headline_keeps_abbreviation),
     cmocka_unit_test(joined_item_keeps_leading_dot),
+    cmocka_unit_test(headline_leaves_no_clause_hanging),
+    cmocka_unit_test(number_abbreviations_end_no_sentence),
+    cmocka_unit_test(adoc_rst_language_switchers),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

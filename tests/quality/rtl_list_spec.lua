@@ -214,3 +214,48 @@ describe("right-to-left text", function()
     assert.is_true(right > 440 - 8, "lines end at " .. right)
   end)
 end)
+
+-- The slide itself reads from the right on a right-to-left scene: the
+-- accent bar down the frame's edge is on the right (it stayed on the left),
+-- the content box leaves it its room there, and a picture's card is on the
+-- left; every scene type, every frame shape.
+describe("right-to-left frames", function()
+  local function bar_of(items, W, H)
+    for _, it in ipairs(items) do
+      if it.type == "rect" and it.w == 16 and it.h == H and (it.x == 0 or it.x == W - 16) then return it.x end
+    end
+  end
+  local function scene_of(t, lang)
+    local vc = ({
+      list = { header = "خطوات", items = { "نص البند الأول هنا", "نص البند الثاني هنا" } },
+      title = { title = "دليل التثبيت", subtitle = "كيف تبدأ" },
+      quote = { text = "البساطة هي أقصى درجات التطور", author = "ليوناردو" },
+      command = { header = "مثال", code = "ls -l\ncd /tmp\n", language = "bash" },
+      outro = { title = "شكرا للمشاهدة" },
+    })[t]
+    if lang ~= "ar" then
+      vc = ({ list = { header = "Steps", items = { "First item here", "Second item here" } },
+        title = { title = "Install guide" }, quote = { text = "Simplicity is the ultimate sophistication" },
+        command = { header = "Example", code = "ls -l\n", language = "bash" }, outro = { title = "Thanks" } })[t]
+    end
+    return { id = "s", scene_type = t, language = lang, visual_content = vc }
+  end
+  for _, shape in ipairs({ { 1920, 1080 }, { 1080, 1920 }, { 1080, 1080 } }) do
+    for _, t in ipairs({ "list", "title", "quote", "command", "outro" }) do
+      it(string.format("put the accent bar on the right of an Arabic %s slide (%dx%d)", t, shape[1], shape[2]), function()
+        local dl = render.display_list(scene_of(t, "ar"), { width = shape[1], height = shape[2], t = "end" })
+        local bar = bar_of(dl.items, dl.width, dl.height)
+        assert.are.equal(dl.width - 16, bar)
+        local en = render.display_list(scene_of(t, "en"), { width = shape[1], height = shape[2], t = "end" })
+        assert.are.equal(0, bar_of(en.items, en.width, en.height))
+      end)
+    end
+  end
+  it("keep the content box clear of the bar on the right", function()
+    local _, box, W = render.layout_box(scene_of("list", "ar"), { width = 1920, height = 1080 })
+    local _, ebox = render.layout_box(scene_of("list", "en"), { width = 1920, height = 1080 })
+    -- the same margins, mirrored
+    assert.are.equal(ebox.x, W - (box.x + box.w))
+    assert.is_true(box.x + box.w <= W - 16)
+  end)
+end)
