@@ -6035,31 +6035,51 @@ static void names_scene(md *m, cJSON *all, int line, const char *desc, char *nar
     vgi_buf_puts(&j, said[i]);
   }
   const char *h = vgi_str(vc, "header");
-  vgi_buf nb = {0};
-  if (narr && *narr) {
-    /* the sentence that opened the list ("Rclone supports:") ends before
-     * the count */
-    size_t l = strlen(narr);
-    while (l && narr[l - 1] == ' ') l--;
-    if (l && narr[l - 1] == ':') l--;
-    vgi_buf_add(&nb, narr, l);
-    if (l && !strchr(".!?", narr[l - 1])) vgi_buf_puts(&nb, ".");
-    vgi_buf_puts(&nb, " ");
-  }
+  vgi_buf cb = {0};   /* the sentence that counts them */
   if (h && *h) {
     size_t hl = strlen(h);
     while (hl && strchr(":. ", h[hl - 1])) hl--;
     char *hh = vgi_strdup(h);
     hh[hl] = 0;
     const char *args[3] = { hh, num, j.s ? j.s : "" };
-    vgi_phrase_put(&nb, m->lang, "names_many", args, 3);
+    vgi_phrase_put(&cb, m->lang, "names_many", args, 3);
     free(hh);
   } else {
     const char *args[2] = { num, j.s ? j.s : "" };
-    vgi_phrase_put(&nb, m->lang, "names_many_bare", args, 2);
+    vgi_phrase_put(&cb, m->lang, "names_many_bare", args, 2);
+  }
+  /* the prose before the list keeps its ranks (a summary says its key
+   * points); the sentence that counts the names is said whenever the slide
+   * is, in place of the sentence that only opened the list ("The contents
+   * of this README file are:"). */
+  vgi_buf nb = {0};
+  if (narr && *narr) { vgi_buf_puts(&nb, narr); vgi_buf_puts(&nb, " "); }
+  vgi_buf_puts(&nb, cb.s ? cb.s : "");
+  cJSON *units = units_around(m, nb.s);
+  int count_last = units != NULL;   /* (units_around put the count last) */
+  if (!units && narr && *narr) {
+    units = cJSON_CreateArray();
+    unit_add(units, narr, 1);
+  }
+  if (units) {
+    cJSON *tail = vgi_last(units);
+    cJSON *prose_end = !count_last ? tail : tail && units->child != tail ? tail->prev : NULL;
+    const char *lt = prose_end ? vgi_str(prose_end, "t") : NULL;
+    size_t ll = lt ? strlen(lt) : 0;
+    while (ll && lt[ll - 1] == ' ') ll--;
+    if (ll && lt[ll - 1] == ':') cJSON_Delete(cJSON_DetachItemViaPointer(units, prose_end));
+    if (!count_last) unit_add(units, cb.s ? cb.s : "", 0);
+  }
+  /* the narration as the units say it */
+  vgi_buf whole = {0};
+  for (const cJSON *u = units ? units->child : NULL; u; u = u->next) {
+    if (whole.n) vgi_buf_puts(&whole, " ");
+    vgi_buf_puts(&whole, vgi_str(u, "t") ? vgi_str(u, "t") : "");
   }
   cJSON_AddItemToObject(vc, "items", items);
-  new_scene(m, "list", line, vc, nb.s);
+  new_scene_u(m, "list", line, vc, units ? whole.s : cb.s, units);
+  vgi_buf_free(&whole);
+  vgi_buf_free(&cb);
   vgi_buf_free(&nb);
   vgi_buf_free(&j);
   free(narr);
