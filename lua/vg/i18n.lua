@@ -698,6 +698,52 @@ M.phrases.vi.list_more = "{1} và các mục khác"
 M.phrases.ar.list_named = "{1}: {2}."
 M.phrases.ar.list_more = "{1} وغيرها"
 
+-- A long list of names in a summary (one slide: a few of them shown, the
+-- rest counted): "Storage providers: 70 in all, among them A, B, C and D."
+-- ({1} the heading, {2} how many, {3} the names said); without a heading
+-- names_many_bare ({1} how many, {2} the names); l_names_more is the
+-- slide's last line ({1} the names not shown), a note under its cards
+-- ("+ 105 more", vg.scenes.list).
+M.phrases.en.names_many = "{1}: {2} in all, among them {3}."
+M.phrases.en.names_many_bare = "{1} in all, among them {2}."
+M.phrases.en.l_names_more = "{1} more"
+M.phrases.de.names_many = "{1}: insgesamt {2}, darunter {3}."
+M.phrases.de.names_many_bare = "Insgesamt {1}, darunter {2}."
+M.phrases.de.l_names_more = "{1} weitere"
+M.phrases.fr.names_many = "{1} : {2} au total, dont {3}."
+M.phrases.fr.names_many_bare = "{1} au total, dont {2}."
+M.phrases.fr.l_names_more = "{1} autres"
+M.phrases.es.names_many = "{1}: {2} en total, entre ellos {3}."
+M.phrases.es.names_many_bare = "{1} en total, entre ellos {2}."
+M.phrases.es.l_names_more = "{1} más"
+M.phrases.it.names_many = "{1}: {2} in tutto, tra cui {3}."
+M.phrases.it.names_many_bare = "{1} in tutto, tra cui {2}."
+M.phrases.it.l_names_more = "altri {1}"
+M.phrases.pt.names_many = "{1}: {2} no total, entre eles {3}."
+M.phrases.pt.names_many_bare = "{1} no total, entre eles {2}."
+M.phrases.pt.l_names_more = "mais {1}"
+M.phrases.nl.names_many = "{1}: {2} in totaal, waaronder {3}."
+M.phrases.nl.names_many_bare = "{1} in totaal, waaronder {2}."
+M.phrases.nl.l_names_more = "nog {1}"
+M.phrases.ru.names_many = "{1}: всего {2}, среди них {3}."
+M.phrases.ru.names_many_bare = "Всего {1}, среди них {2}."
+M.phrases.ru.l_names_more = "ещё {1}"
+M.phrases.zh.names_many = "{1}：共{2}项，包括{3}。"
+M.phrases.zh.names_many_bare = "共{1}项，包括{2}。"
+M.phrases.zh.l_names_more = "另有{1}项"
+M.phrases.ja.names_many = "{1}：全{2}件、たとえば{3}。"
+M.phrases.ja.names_many_bare = "全{1}件、たとえば{2}。"
+M.phrases.ja.l_names_more = "ほか{1}件"
+M.phrases.ko.names_many = "{1}: 모두 {2}개, 그중 {3}."
+M.phrases.ko.names_many_bare = "모두 {1}개, 그중 {2}."
+M.phrases.ko.l_names_more = "외 {1}개"
+M.phrases.vi.names_many = "{1}: tổng cộng {2}, trong đó có {3}."
+M.phrases.vi.names_many_bare = "Tổng cộng {1}, trong đó có {2}."
+M.phrases.vi.l_names_more = "{1} mục khác"
+M.phrases.ar.names_many = "{1}: {2} في المجموع، منها {3}."
+M.phrases.ar.names_many_bare = "{1} في المجموع، منها {2}."
+M.phrases.ar.l_names_more = "{1} أخرى"
+
 -- Chinese in traditional characters (zh-TW, zh-HK, zh-MO, zh-Hant): the
 -- phrases of `zh` written as Taiwan and Hong Kong write them; the voice and
 -- any phrase missing here are its parent's.
@@ -1483,7 +1529,9 @@ M.neutral = {
   code_example = "", code_runs_named = "", code_runs = "", table_columns = "{1}.", table_columns_more = "{1}.", table_columns_count = "{1}.",
   table_columns_count_named = "{1}.", table_more = "",
   table_more_one = "", table_more_named = "", agenda = "{2}.", agenda_more = "{2}.", list_named = "{1}: {2}.",
-  list_more = "{1}…", opt_named = "{1}", cmd_named = "{1}", opts_these = "", more_options = "+{1}",
+  list_more = "{1}…", names_many = "{1}: {3}…", names_many_bare = "{2}…", l_names_more = "{1}",
+  opt_named = "{1}", cmd_named = "{1}", opts_these = "", more_options = "+{1}",
+
   more_options_one = "+1", api_more = "+{1}", api_any = "{1}…", api_array = "[{1}]",
   api_optional = "({1})", api_takes = "{1}.", api_returns = "→ {1}.", api_type = "{1}.",
   l_continued = "…", l_table_columns = "{1}–{2} / {3}", l_table_rows = "1–{1} / {2}",

@@ -6150,6 +6150,139 @@ static void colon_unopened(cJSON *item, const char *lang) {
   free(s);
 }
 
+/* ---- long lists of names ------------------------------------------------------------ */
+
+/* A long flat list of names (storage providers, supported platforms,
+ * sponsors, languages, integrations) is one slide in a summary: a few of
+ * its names shown, the last line saying how many more ("and 62 more"), and
+ * said briefly ("Storage providers: 70 in all, among them 1Fichier, Akamai
+ * Netstorage, Amazon S3 and Backblaze B2."), never a slide after slide of
+ * names read one by one. --detail full shows every item. */
+#define NAMES_LIST_MIN 16     /* items a list of names has at least to be shown so */
+#define NAMES_WORDS 6         /* an item of more words is a point, not a name ... */
+#define NAMES_WORDS_MAX 10    /* ... a few of which a list of names may hold, none longer */
+#define NAMES_SHOWN 8         /* names a summary's slide shows */
+#define NAMES_SAID 4          /* names it says */
+
+/* Whether a flat list's item is a name: its title short, no description,
+ * no sentence in it. -1 when it is no name at all (a sentence, a point
+ * with a description), 0 a long name, 1 a name. */
+static int item_name(const cJSON *it) {
+  const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+  if ((cJSON_IsNumber(lvl) && lvl->valueint > 0) || cJSON_GetObjectItemCaseSensitive(it, "description") ||
+      cJSON_GetObjectItemCaseSensitive(it, "checked"))
+    return -1;
+  const char *t = vgi_str(it, "title");
+  if (!t || !*t) return -1;
+  size_t l = strlen(t);
+  int w = vgi_word_count(t);
+  /* (a sentence ends with its stop, or holds one: "Fast. Secure.") */
+  if (w > NAMES_WORDS_MAX || strstr(t, ". ") || strstr(t, ": ") || strchr(t, ';') ||
+      (l && strchr(".!?:", t[l - 1]) && w > 2))
+    return -1;
+  return w <= NAMES_WORDS;
+}
+
+/* 1 when the list is a long flat list of names: NAMES_LIST_MIN items at
+ * least, none nested, each a name, nine in ten short ones. */
+static int names_list(const cJSON *all) {
+  int n = 0, short_names = 0;
+  for (const cJSON *x = all->child; x; x = x->next, n++) {
+    int k = item_name(x);
+    if (k < 0) return 0;
+    short_names += k;
+  }
+  return n >= NAMES_LIST_MIN && short_names * 10 >= n * 9;
+}
+
+/* A name shown as an example: a few words, no brackets or slashes
+ * ("Amazon S3", not "Alibaba Cloud (Aliyun) Object Storage System (OSS)"). */
+static int plain_name(const char *t) {
+  return vgi_word_count(t) <= 3 && !strpbrk(t, "()[]/");
+}
+
+/* The scene of a long list of names (names_list): the first NAMES_SHOWN
+ * plain names in the document's order (others when there are too few), a
+ * last line for the rest, and the sentence that counts them. */
+static void names_scene(md *m, cJSON *all, int line, const char *desc, char *narr) {
+  int n = cJSON_GetArraySize(all), shown = 0, plains = 0;
+  for (cJSON *x = all->child; x; x = x->next) plains += plain_name(vgi_str(x, "title"));
+  cJSON *items = cJSON_CreateArray();
+  const char *said[NAMES_SAID];
+  int ns = 0;
+  for (cJSON *x = all->child; x && shown < NAMES_SHOWN; x = x->next) {
+    const char *t = vgi_str(x, "title");
+    if (plains >= NAMES_SHOWN && !plain_name(t)) continue;
+    cJSON_AddItemToArray(items, cJSON_CreateString(t));
+    if (ns < NAMES_SAID) said[ns++] = t;
+    shown++;
+  }
+  char num[16], rest[16];
+  snprintf(num, sizeof num, "%d", n);
+  snprintf(rest, sizeof rest, "%d", n - shown);
+  const char *more[1] = { rest };
+  vgi_buf mb = {0};
+  vgi_phrase_put(&mb, m->lang, "l_names_more", more, 1);
+  cJSON_AddItemToArray(items, cJSON_CreateString(mb.s ? mb.s : rest));
+  vgi_buf_free(&mb);
+  cJSON *vc = visual(m);
+  if (desc && !cJSON_GetObjectItemCaseSensitive(vc, "description")) cJSON_AddStringToObject(vc, "description", desc);
+  vgi_buf j = {0};
+  for (int i = 0; i < ns; i++) {
+    if (i) vgi_buf_puts(&j, vgi_phrase(m->lang, i < ns - 1 ? "sep" : ns == 2 ? "pair" : "last"));
+    vgi_buf_puts(&j, said[i]);
+  }
+  const char *h = vgi_str(vc, "header");
+  vgi_buf cb = {0};   /* the sentence that counts them */
+  if (h && *h) {
+    size_t hl = strlen(h);
+    while (hl && strchr(":. ", h[hl - 1])) hl--;
+    char *hh = vgi_strdup(h);
+    hh[hl] = 0;
+    const char *args[3] = { hh, num, j.s ? j.s : "" };
+    vgi_phrase_put(&cb, m->lang, "names_many", args, 3);
+    free(hh);
+  } else {
+    const char *args[2] = { num, j.s ? j.s : "" };
+    vgi_phrase_put(&cb, m->lang, "names_many_bare", args, 2);
+  }
+  /* the prose before the list keeps its ranks (a summary says its key
+   * points); the sentence that counts the names is said whenever the slide
+   * is, in place of the sentence that only opened the list ("The contents
+   * of this README file are:"). */
+  vgi_buf nb = {0};
+  if (narr && *narr) { vgi_buf_puts(&nb, narr); vgi_buf_puts(&nb, " "); }
+  vgi_buf_puts(&nb, cb.s ? cb.s : "");
+  cJSON *units = units_around(m, nb.s);
+  int count_last = units != NULL;   /* (units_around put the count last) */
+  if (!units && narr && *narr) {
+    units = cJSON_CreateArray();
+    unit_add(units, narr, 1);
+  }
+  if (units) {
+    cJSON *tail = vgi_last(units);
+    cJSON *prose_end = !count_last ? tail : tail && units->child != tail ? tail->prev : NULL;
+    const char *lt = prose_end ? vgi_str(prose_end, "t") : NULL;
+    size_t ll = lt ? strlen(lt) : 0;
+    while (ll && lt[ll - 1] == ' ') ll--;
+    if (ll && lt[ll - 1] == ':') cJSON_Delete(cJSON_DetachItemViaPointer(units, prose_end));
+    if (!count_last) unit_add(units, cb.s ? cb.s : "", 0);
+  }
+  /* the narration as the units say it */
+  vgi_buf whole = {0};
+  for (const cJSON *u = units ? units->child : NULL; u; u = u->next) {
+    if (whole.n) vgi_buf_puts(&whole, " ");
+    vgi_buf_puts(&whole, vgi_str(u, "t") ? vgi_str(u, "t") : "");
+  }
+  cJSON_AddItemToObject(vc, "items", items);
+  new_scene_u(m, "list", line, vc, units ? whole.s : cb.s, units);
+  vgi_buf_free(&whole);
+  vgi_buf_free(&cb);
+  vgi_buf_free(&nb);
+  vgi_buf_free(&j);
+  free(narr);
+}
+
 static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc) {
   char *narr = take_narration(m);
   int first = 1, shown = 0;   /* top-level items on the scenes before */
@@ -6186,6 +6319,11 @@ static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc)
       cJSON_GetObjectItemCaseSensitive(x->next, "level") : NULL;
     int l = cJSON_IsNumber(lvl) ? lvl->valueint : 0, n = cJSON_IsNumber(nl) ? nl->valueint : 0;
     if (!(x->next && n > l) && !cJSON_GetObjectItemCaseSensitive(x, "description")) colon_unopened(x, m->lang);
+  }
+  if (summary && !nested && !counted && names_list(all)) {
+    names_scene(m, all, line, desc, narr);   /* (frees narr) */
+    cJSON_Delete(all);
+    return;
   }
   int sizes[LIST_ITEMS * 2], parts = list_even_parts(all->child, counted, sizes), part = 0;
   while (all->child) {

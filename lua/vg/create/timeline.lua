@@ -71,7 +71,20 @@ function M.keep_timing(video, o)
   if first.i > 1 and first.t < M.MIN_TITLE then
     for _ = 1, first.i - 1 do table.remove(video.scenes, 1) end
   end
+  M.only_cues_said(video)
   return true
+end
+
+--- only_cues_said(video): on a kept timeline the transcript is all that is
+-- said. A scene without cues (the title over the recording's lead-in, the
+-- outro after its last cue) is shown silently: no "Welcome to talk.
+-- Transcript." over the first seconds of a talk.
+function M.only_cues_said(video)
+  for _, s in ipairs(video.scenes or {}) do
+    if type(s) == "table" and not M.cues_of(s) and type(s.narration) == "string" and s.narration ~= "" then
+      s.narration = ""
+    end
+  end
 end
 
 local function words_of(text)

@@ -10,8 +10,8 @@ local CALLOUTS = {
 local c = require("vg.scenes.common")
 local i18n = require("vg.i18n")
 
--- The line that names what a summary left out ("52 more options", the
--- reader's more_options or api_more phrase in the slide's language, or
+-- The line that names what a summary left out ("52 more options", "105
+-- more": the reader's more_options, api_more or l_names_more phrase in the slide's language, or
 -- English): the list's last item, said as a note under the list, not
 -- numbered as one of its points.
 -- (each phrase's pattern made once: a list is laid out at every fit attempt)
@@ -21,7 +21,7 @@ local function fold_patterns(lang)
   if patterns_of[key] then return patterns_of[key] end
   local out = {}
   for _, l in ipairs({ lang or "en", "en" }) do
-    for _, key in ipairs({ "more_options", "api_more" }) do
+    for _, key in ipairs({ "more_options", "api_more", "l_names_more" }) do
       -- (the reader writes the count in ASCII digits)
       local phrase = i18n.t(l, key, "\1")
       local p = pattern_of[phrase]
