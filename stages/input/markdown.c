@@ -1967,7 +1967,7 @@ static int quantified_relative(const hl_words *h, int k) {
     return 0;
   static const char *const pronouns[] = { "everything", "anything", "everyone", "anyone", "nothing", "those",
                                           NULL };
-  static const char *const quantifiers[] = { "all", "every", "each", "any", "only", "no", "those", NULL };
+  static const char *const quantifiers[] = { "all", "every", "each", "any", "only", "those", NULL };
   if (strchr(",;:.!?)", t[h->we[k - 1] - 1])) return 0;
   if (in_list(pronouns, t + h->ws[k - 1], h->we[k - 1] - h->ws[k - 1])) return 1;
   /* the quantifier one or two words before the noun, no mark between */
@@ -3166,10 +3166,6 @@ char *vgi_short_clause(const char *s, int max) {
       if (ok[k] && parallel) best = k;
       break;
     }
-  /* a cut held (held_cut: "is considered | to be", "every widget |
-   * which …") after the best: no shorter cut stands in for it */
-  for (int i = best + 1; best && i < n && i <= max; i++)
-    if (held_cut(&hw, i)) best = 0;
   /* the words that wait for what the cut leaves out go ("fișierele
    * rezultate nu | vor fi …"), down to four, and so does a correlative's
    * open first half ("… так і ті" lost "ті", then "так і": "включає в

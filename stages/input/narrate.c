@@ -1877,7 +1877,7 @@ static char *joined_more(const cJSON *arr, int max, int more, int or, const char
 
 static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int cont, int all, int alt) {
   cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray(), *leads = cJSON_CreateArray();
-  int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0, labelled = 0, nouns = 1, more = 0;
+  int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0, labelled = 0, nouns = 1, more = 0, described = 0;
   for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
     const char *t = item_text(it);
@@ -1886,6 +1886,7 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
       more = 1;
       continue;
     }
+    described |= item_desc(it) && *item_desc(it);
     char *c = forms_command(t);
     if (!c) c = vgi_strdup(t);
     if (!all) drop_asides(c);
@@ -1959,8 +1960,11 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
    * said with it however long, the first five in a summary; after a colon
    * that leads into them, all of five or fewer, else the first three; a
    * list cut short, or one that says it goes on ("...and more"), ends with
-   * "and more": the sentence is never left without its object */
-  if (n && cont && one_each) {
+   * "and more": the sentence is never left without its object; past five,
+   * only short phrases that name no term ("Installation", "FAQ") are its
+   * object, never a term's pairs cut to their names ("gpg, gpgsm") */
+  int short_names = !named && !clause && phrases && !labelled && !described && max_words <= 4;
+  if (n && cont && one_each && (all || n <= COLON_NAMED || cont == 3 || short_names)) {
     int say = all ? 0 : n <= COLON_NAMED || cont == 3 ? COLON_NAMED : COLON_FIRST;
     j = joined_more(tops, say, more, cont == 2 || alt, lang);
     if (j) sentence_l(b, j, lang);
