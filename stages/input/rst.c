@@ -19,7 +19,8 @@
  *     as callouts; containers (only, tab, topic, …) their body; navigation,
  *     includes, autodoc, raw, comments, targets and footnotes nothing;
  *   - inline markup is Markdown's; references are links to their targets,
- *     |substitutions| their text (an image, such as a badge, nothing);
+ *     |substitutions| their text (an image, such as a badge, nothing, or its alt text
+ *     or name after "the": "run the |binder-demo|");
  *     roles what Sphinx shows (":pep:`8`" "PEP 8", ":func:`~a.b`" "b()");
  *     footnote references nothing.
  * Work is linear in the document: views into one array of lines, nesting
@@ -287,6 +288,56 @@ static void put_codepoint(vgi_buf *b, const char *w, size_t n) {
   vgi_buf_add(b, u, vgi_put_utf8(u, (unsigned)cp));
 }
 
+/* An image's ":alt:" text among the options on lines [a, b), "" without one. */
+static char *image_alt(const rst *r, int a, int b) {
+  for (int k = a; k < b; k++) {
+    const char *q = r->L[k].s + r->L[k].ind;
+    int ql = r->L[k].len - r->L[k].ind;
+    if (ql > 5 && !strncmp(q, ":alt:", 5)) {
+      char *t = malloc((size_t)ql - 4);
+      if (!t) abort();
+      memcpy(t, q + 5, (size_t)ql - 5);
+      t[ql - 5] = 0;
+      vgi_squash(t);
+      return t;
+    }
+  }
+  return vgi_strdup("");
+}
+
+/* An image substitution in a sentence, after a word that waits for its noun
+ * ("run the |binder-demo|", "see our |docs-badge|"), stands for a thing the
+ * sentence names: said by its alt text, else by its name ("binder demo").
+ * Anywhere else (a row of badges, "Releases: |GitHub-Status|,") it is
+ * nothing, and a colon left before a comma or a stop goes with it. */
+static int ws(char c);
+static int before_noun(const vgi_buf *o) {
+  static const char *const dets[] = { "the", "a", "an", "our", "this", "that", "its", "their", "your", "my", NULL };
+  size_t e = o->n;
+  while (e && o->s[e - 1] == ' ') e--;
+  size_t w = e;
+  while (w && isalpha((unsigned char)o->s[w - 1])) w--;
+  if (w == e || e == o->n || (w && !ws(o->s[w - 1]) && o->s[w - 1] != '(')) return 0;
+  for (int k = 0; dets[k]; k++)
+    if (strlen(dets[k]) == e - w && !strncasecmp(o->s + w, dets[k], e - w)) return 1;
+  return 0;
+}
+
+static void put_image_sub(vgi_buf *o, const named *sb, const char *s, size_t n, size_t a) {
+  if (before_noun(o)) {
+    if (sb->url && *sb->url) {
+      vgi_buf_puts(o, sb->url);
+    } else {
+      for (const char *p = sb->name; *p; p++) vgi_buf_add(o, *p == '-' || *p == '_' ? " " : p, 1);
+    }
+    return;
+  }
+  while (o->n && o->s[o->n - 1] == ' ' && (a >= n || ws(s[a]))) o->n--;
+  size_t e = o->n;
+  while (e && ws(o->s[e - 1])) e--;
+  if (e && o->s[e - 1] == ':' && a < n && strchr(",.;", s[a])) o->n = e - 1;
+}
+
 /* The targets (".. _name: url", "__ url") and substitution definitions
  * (".. |name| replace:: text") of the whole document, before any text is
  * read: a reference may come before its target. */
@@ -360,7 +411,7 @@ static void collect(rst *r) {
       memcpy(name, nm, (size_t)(nme - nm));
       name[nme - nm] = 0;
       if ((dl == 5 && !strncmp(dn, "image", 5)) || (dl == 6 && !strncmp(dn, "figure", 6))) {
-        add_named(&r->sub, &r->nsub, name, vgi_strdup(""), 1);
+        add_named(&r->sub, &r->nsub, name, image_alt(r, i + 1, j), 1);
         continue;
       }
       vgi_buf b = {0};
@@ -811,7 +862,7 @@ static void inl(rst *r, vgi_buf *o, const char *s, size_t n, int depth) {
           if (!sb)
             for (int q = 0; q < r->nsub && !sb; q++) if (!strcasecmp(r->sub[q].name, name)) sb = &r->sub[q];
           if (sb && sb->image) {
-            while (o->n && o->s[o->n - 1] == ' ' && (a >= n || ws(s[a]))) o->n--;
+            put_image_sub(o, sb, s, n, a);
           } else if (sb && depth < SUBST_DEPTH && strlen(sb->url) <= r->budget) {
             r->budget -= strlen(sb->url);
             vgi_buf t = {0};

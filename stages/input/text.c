@@ -4826,11 +4826,20 @@ int vgi_text_is_markdown(const char *s, size_t len) {
     if (stars2 >= 2) return 0;
   }
   int score = 0, atx = 0, spans = 0, strong = 0, fences = 0, prev_hash = 0, prev_dollar = 0, rules = 0;
+  /* a line indented four columns or more after an empty line, or after
+   * another such line, would be an indented code block in Markdown: the
+   * marks in it are no markup (systemd's NEWS, whose entries are all
+   * indented, quotes `commands` in them) */
+  int prev_blank = 1, indented = 0;
   for (size_t i = 0; i < len && score < 2;) {
     const char *e = memchr(s + i, '\n', len - i);
     size_t end = e ? (size_t)(e - s) : len;
     const char *l = s + i;
     size_t n = end - i;
+    size_t lead = strspn(l, " \t");
+    int blank = lead >= n || l[lead] == '\r';
+    if (!blank) indented = (prev_blank || indented) && (lead >= 4 || (lead && l[0] == '\t'));
+    prev_blank = blank;
     /* a fence (a line of tildes only, longer than three, underlines a title) */
     if (n >= 3 && (!strncmp(l, "```", 3) || (!strncmp(l, "~~~", 3) && (n == 3 || l[3] != '~')))) fences++;
     /* a heading, not a run of comments or root prompts ("# apt update"),
@@ -4859,6 +4868,7 @@ int vgi_text_is_markdown(const char *s, size_t len) {
         const char *close = memchr(l + k, ')', n - k);
         if (close && close - (l + k) > 2) score += 2;
       }
+      if (indented) continue;
       if (c == '`' && k + 2 < n && l[k + 1] != '`') {
         const char *close = memchr(l + k + 1, '`', n - k - 1);
         const char *apo = memchr(l + k + 1, '\'', n - k - 1);
