@@ -1844,6 +1844,17 @@ static char *forms_command(const char *t) {
   return c;
 }
 
+/* Whether two of the strings of arr are the same, ignoring case: items
+ * that name one thing twice ("gpg: …", "gpgsm: …", "gpgsm: …" in a NEWS
+ * file) are no list of names, and said by their names they would be "gpg,
+ * gpgsm, gpgsm, and more". */
+static int names_repeat(const cJSON *arr) {
+  for (const cJSON *a = arr ? arr->child : NULL; a; a = a->next)
+    for (const cJSON *o = a->next; o; o = o->next)
+      if (a->valuestring && o->valuestring && !strcasecmp(a->valuestring, o->valuestring)) return 1;
+  return 0;
+}
+
 /* A list item that only says the list goes on ("...and more", "etc.",
  * "and many more"): no item of its own, said as the list's "and more". */
 static int more_item(const char *t) {
@@ -1888,6 +1899,7 @@ static char *joined_more(const cJSON *arr, int max, int more, int or, const char
 
 static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int cont, int all, int alt) {
   cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray(), *leads = cJSON_CreateArray();
+  cJSON *heads = cJSON_CreateArray();
   int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0, labelled = 0, nouns = 1, more = 0, described = 0;
   for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
@@ -1910,6 +1922,13 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
     clause |= item_clause(c, lang);
     phrases &= w <= COLON_PHRASE_WORDS;
     labelled |= item_name(c) > 0 && !strchr(c, ',');   /* "Push: origin sends to edges" */
+    size_t hl = item_name(c);   /* every item's name, to see one named twice */
+    if (hl) {
+      char *h = vgi_strdup(c);
+      h[hl] = 0;
+      cJSON_AddItemToArray(heads, cJSON_CreateString(h));
+      free(h);
+    }
     size_t nl = named && !all ? item_name(c) : 0;
     /* "Step 1: …", "Step 2: …" name steps, not things */
     for (const cJSON *o = names->child; nl && o; o = o->next)
@@ -1975,7 +1994,10 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
    * only short phrases that name no term ("Installation", "FAQ") are its
    * object, never a term's pairs cut to their names ("gpg, gpgsm") */
   int short_names = !named && !clause && phrases && !labelled && !described && max_words <= 4;
-  if (n && cont && one_each && (all || n <= COLON_NAMED || cont == 3 || short_names)) {
+  /* items that name one thing twice are said as what they say */
+  int repeat = names_repeat(heads);
+  cJSON_Delete(heads);
+  if (n && cont && one_each && !repeat && (all || n <= COLON_NAMED || cont == 3 || short_names)) {
     int say = all ? 0 : n <= COLON_NAMED || cont == 3 ? COLON_NAMED : COLON_FIRST;
     j = joined_more(tops, say, more, cont == 2 || alt, lang);
     if (j) sentence_l(b, j, lang);
@@ -1995,6 +2017,9 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
       if (item_text(it) && !(cJSON_IsNumber(lvl) && lvl->valueint > 0) && !nothing_said(item_text(it)))
         sentence_l(b, item_text(it), lang);
     }
+    sentences = 1;
+  } else if (repeat) {
+    item_sentences(b, items, n <= 4 ? 4 : 3, lang);
     sentences = 1;
   } else if (!clause && max_words <= 4) {
     j = joined(tops, max, 0, 0, lang);
@@ -2368,7 +2393,7 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     *say = all || pw <= PAIRS_WORDS ? n : LIST_FIRST;
     if (rest && *say == n) *say = n - 1;
     if (described < n - rest) *say = LIST_FIRST;
-  } else if (n >= 2 && !steps && !unnamed && named >= (n > 2 ? n - 1 : n)) {
+  } else if (n >= 2 && !steps && !unnamed && named >= (n > 2 ? n - 1 : n) && !names_repeat(names)) {
     said = names;
     names = NULL;
     *say = all || n <= LIST_FIRST || (n <= LIST_NAMED && nw <= LIST_NAMED_WORDS) ? n : LIST_FIRST;

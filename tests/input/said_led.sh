@@ -130,4 +130,22 @@ check "the slide shows superscript digits" has "$T/out" 'n²'
 printf -- '---\nlang: de\n---\n# Sortieren\n\nBubblesort braucht n<sup>2</sup> Schritte für eine Liste von n Elementen, was langsam ist.\n' >"$T/de.md"
 "$VGRUN" scenes --json "$T/de.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes de.md"
 check "a power is said in the document's language" has "$T/out" 'braucht n hoch 2 Schritte'
+# items that name one program twice ("gpgsm: …", "gpgsm: …"): not said by
+# their names as a list ("gpg, gpgsm, gpgsm, and more"), a NEWS file's
+# entries said as what they say
+cat >"$T/news.md" <<'DOC'
+# Tool 2.1
+
+Noteworthy changes:
+
+- gpg: New sub-command "change-usage" for testing purposes and for the checks of the keys.
+- gpg: Out of order key-signatures are now systematically detected and fixed by the edit command.
+- gpgsm: Add option pinentry-mode to support a loopback pinentry in every mode there is.
+- gpgsm: A new pubring.kbx is now created with the header blob so that gpg can detect that the keybox format needs to be used.
+- agent: Add read support for the new private key protection format openpgp-s2k-ocb-aes.
+- agent: Default to allow-loopback-pinentry and add an option to turn it off again.
+DOC
+"$VGRUN" scenes --json "$T/news.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes news.md"
+check "names said twice in a row are no list of names" hasnt "$T/out" 'gpg, gpg\|gpgsm, gpgsm\|gpgsm, agent'
+
 vg_done
