@@ -1508,33 +1508,6 @@ M.phrases.my = {
   l_warning = "သတိပေးချက်", l_caution = "သတိ", list_more = "{1} စသည်", as_put_it = "{1} ပြောသကဲ့သို့-",
 }
 
--- A power written with superscript digits ("n²", "2³²", from HTML's
--- "n<sup>2</sup>"), as a presenter says it: {1} the base, {2} the exponent.
-M.phrases.en.power_2 = "{1} squared"
-M.phrases.en.power_3 = "{1} cubed"
-M.phrases.en.power_n = "{1} to the power of {2}"
-M.phrases.de.power_2 = "{1} hoch 2"
-M.phrases.de.power_3 = "{1} hoch 3"
-M.phrases.de.power_n = "{1} hoch {2}"
-M.phrases.fr.power_2 = "{1} au carré"
-M.phrases.fr.power_3 = "{1} au cube"
-M.phrases.fr.power_n = "{1} puissance {2}"
-M.phrases.es.power_2 = "{1} al cuadrado"
-M.phrases.es.power_3 = "{1} al cubo"
-M.phrases.es.power_n = "{1} elevado a {2}"
-M.phrases.it.power_2 = "{1} al quadrato"
-M.phrases.it.power_3 = "{1} al cubo"
-M.phrases.it.power_n = "{1} elevato alla {2}"
-M.phrases.pt.power_2 = "{1} ao quadrado"
-M.phrases.pt.power_3 = "{1} ao cubo"
-M.phrases.pt.power_n = "{1} elevado a {2}"
-M.phrases.nl.power_2 = "{1} kwadraat"
-M.phrases.nl.power_3 = "{1} tot de derde macht"
-M.phrases.nl.power_n = "{1} tot de macht {2}"
-M.phrases.ru.power_2 = "{1} в квадрате"
-M.phrases.ru.power_3 = "{1} в кубе"
-M.phrases.ru.power_n = "{1} в степени {2}"
-
 -- The phrase of a language that lacks one, when that language is not
 -- English: never English words in another language's voice, so each phrase
 -- keeps only what the document gave it (a title, a list) and its signs, or
@@ -1542,7 +1515,6 @@ M.phrases.ru.power_n = "{1} в степени {2}"
 -- text that is no language tag, fall back to `en`.
 M.neutral = {
   welcome = "{1}", thanks = "", part = "{1}/{2}", part_n = "{1}",
-  power_2 = "{1} {2}", power_3 = "{1} {2}", power_n = "{1} {2}",
   run_one = "", run_many = "",
   does_build_one = "", does_build_many = "", does_install_one = "", does_install_many = "",
   does_test_one = "", does_test_many = "", does_build_install_one = "", does_build_install_many = "",

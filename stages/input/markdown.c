@@ -527,27 +527,6 @@ static cmark_node *bracketed_links(cmark_node *c, const vgi_buf *b) {
   return NULL;
 }
 
-/* "<sup>", digits (a minus before them at most) and "</sup>" from c on:
- * the digits put on b as superscript characters ("²", "³²", "⁻¹"), the
- * "</sup>" node returned; NULL, with nothing put, for any other markup. */
-static cmark_node *superscript_digits(cmark_node *c, vgi_buf *b) {
-  static const char *const sup[] = { "\xE2\x81\xB0", "\xC2\xB9", "\xC2\xB2", "\xC2\xB3", "\xE2\x81\xB4",
-                                     "\xE2\x81\xB5", "\xE2\x81\xB6", "\xE2\x81\xB7", "\xE2\x81\xB8",
-                                     "\xE2\x81\xB9" };
-  const char *lit = cmark_node_get_literal(c);
-  if (!lit || strcasecmp(lit, "<sup>")) return NULL;
-  cmark_node *d = cmark_node_next(c), *e = d ? cmark_node_next(d) : NULL;
-  const char *dl = d && cmark_node_get_type(d) == CMARK_NODE_TEXT ? cmark_node_get_literal(d) : NULL;
-  const char *el = e && cmark_node_get_type(e) == CMARK_NODE_HTML_INLINE ? cmark_node_get_literal(e) : NULL;
-  if (!dl || !el || strcasecmp(el, "</sup>")) return NULL;
-  const char *q = dl + (*dl == '-');
-  size_t nd = strspn(q, "0123456789");
-  if (!nd || nd > 6 || q[nd]) return NULL;
-  if (*dl == '-') vgi_buf_puts(b, "\xE2\x81\xBB");
-  for (size_t i = 0; i < nd; i++) vgi_buf_puts(b, sup[q[i] - '0']);
-  return e;
-}
-
 static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
   int names = cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH && name_lines(n);
   if ((cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) stars_open_ = 0;
@@ -614,14 +593,6 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
        * kept apart by a semicolon: "Unix: sh -c<br>Windows: cmd /C" read
        * as one run "Unix: sh -c Windows: cmd /C") */
       int cell = !strcmp(cmark_node_get_type_string(n), "table_cell") && cmark_node_next(c);
-      /* a power ("n<sup>2</sup>", "2<sup>32</sup>"): its digits
-       * superscript, as a page shows them ("n²"; "n2" and "232" said
-       * another number) */
-      cmark_node *sup_end = superscript_digits(c, b);
-      if (sup_end) {
-        c = sup_end;
-        break;
-      }
       if (lit && !strncasecmp(lit, "<br", 3) && !isalnum((unsigned char)lit[3]))
         vgi_buf_puts(b, names ? ", " : cell && b->n && !strchr(",;:.", b->s[b->n - 1]) ? "; " : " ");
       break;
@@ -2009,67 +1980,6 @@ static int phrasal_particle(const char *w, size_t wl, const char *p, size_t pl) 
   return 0;
 }
 
-/* Whether a cut before word k falls between a passive verb and the
- * infinitive that completes it ("is considered | to be an implementation
- * detail", "are expected | to work", "was designed | to run"): alone, the
- * words before say the opposite of the sentence or nothing. A "to" before a
- * noun phrase ("has been added | to the library") ends no such verb. */
-static int passive_infinitive(const hl_words *h, int k) {
-  static const char *const copulas[] = { "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't",
-                                         "not", NULL };
-  static const char *const takes_to[] = { "considered", "expected", "supposed", "required", "meant", "designed",
-    "intended", "known", "believed", "thought", "assumed", "allowed", "permitted", "forced", "encouraged",
-    "advised", "asked", "needed", "deemed", "guaranteed", "obliged", "obligated", "presumed",
-    "said", "reported", "claimed", "understood", "made", "built", "optimized", "optimised", "configured",
-    "tuned", "engineered", "used", "recommended", "urged", "invited", "trusted", "entitled", "scheduled",
-    "planned", NULL };
-  if (k < 2 || k + 1 >= h->n) return 0;
-  const char *t = h->t;
-  const char *w = t + h->ws[k - 1], *nx = t + h->ws[k], *after = t + h->ws[k + 1];
-  size_t wl = h->we[k - 1] - h->ws[k - 1], nl = h->we[k] - h->ws[k], al = h->we[k + 1] - h->ws[k + 1];
-  if (nl != 2 || strncmp(nx, "to", 2) || !in_list(takes_to, w, wl)) return 0;
-  /* the verb is passive: a copula (or an adverb after one) before it */
-  int cop = in_list(copulas, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]);
-  if (!cop && k >= 3) {
-    size_t ml = h->we[k - 2] - h->ws[k - 2];
-    cop = ml > 3 && !strncmp(t + h->ws[k - 2] + ml - 2, "ly", 2) &&
-          in_list(copulas, t + h->ws[k - 3], h->we[k - 3] - h->ws[k - 3]);
-  }
-  if (!cop) return 0;
-  /* and "to" opens an infinitive: a lower-case word that no article or
-   * possessive is, nor a number */
-  while (al && strchr(",.;:!?\"')", after[al - 1])) al--;
-  return al && islower((unsigned char)after[0]) && !in_list(articles, after, al) &&
-         !in_list((const char *const[]){ "our", "my", "his", "her", "all", "each", "every", "any", "some", "both",
-                                         "that", "those", NULL }, after, al);
-}
-
-/* Whether a cut before word k leaves a quantified noun without the
- * relative clause that limits it ("implemented by all widgets | that have
- * horizontal and vertical variants", "every file | that changed"): alone,
- * "all widgets" says what the sentence does not. */
-static int quantified_relative(const hl_words *h, int k) {
-  if (k < 2 || k >= h->n) return 0;
-  const char *t = h->t;
-  if (!in_list((const char *const[]){ "that", "who", "whose", "which", NULL }, t + h->ws[k], h->we[k] - h->ws[k]))
-    return 0;
-  static const char *const pronouns[] = { "everything", "anything", "everyone", "anyone", "nothing", "those",
-                                          NULL };
-  static const char *const quantifiers[] = { "all", "every", "each", "any", "only", "those", NULL };
-  if (strchr(",;:.!?)", t[h->we[k - 1] - 1])) return 0;
-  if (in_list(pronouns, t + h->ws[k - 1], h->we[k - 1] - h->ws[k - 1])) return 1;
-  /* the quantifier one or two words before the noun, no mark between */
-  for (int i = k - 2; i >= 0 && i >= k - 3; i--) {
-    if (strchr(",;:.!?)", t[h->we[i] - 1])) return 0;
-    if (in_list(quantifiers, t + h->ws[i], h->we[i] - h->ws[i])) return 1;
-  }
-  return 0;
-}
-
-/* A cut that no shorter one may replace: its words would say the opposite
- * of the sentence or nothing (passive_infinitive, quantified_relative). */
-static int held_cut(const hl_words *h, int k) { return passive_infinitive(h, k) || quantified_relative(h, k); }
-
 static int natural_cut_at(const hl_words *h, int k, int waits) {
   const char *t = h->t;
   const char *w = t + h->ws[k - 1];
@@ -2103,9 +2013,6 @@ static int natural_cut_at(const hl_words *h, int k, int waits) {
     /* a verb before the particle it means nothing without ("you may bump |
      * into an error", "it depends | on the platform", "consists | of") */
     if (phrasal_particle(w, wl, nx, nl)) return 0;
-    /* a passive verb before its infinitive ("is considered | to be"), a
-     * quantified noun before what limits it ("all widgets | that have") */
-    if (held_cut(h, k)) return 0;
     /* a gerund after its preposition whose complement follows ("by
      * reading | from stdin") */
     if (k >= 2 && ing_word(w, wl) &&
@@ -2654,7 +2561,6 @@ char *vgi_headline(const char *s) {
   for (int i = 0; i < n; i++) de += in_list(de_words, t + ws[i], we[i] - ws[i]);
   hl_words hw = { t, ws, we, n, de >= 2, han * 4 > chars };
   size_t cut = 0;
-  int held_at = 0;   /* a held cut (held_cut) that no cut may come before */
   /* a first sentence of 3 to 12 words is the headline ("… Fortgeschrittene.
    * Die Ziele sind Breite" is two sentences cut in the second) */
   int bdepth = 0, sentence_words = n;
@@ -2703,29 +2609,12 @@ char *vgi_headline(const char *s) {
   int purpose = n > 4 && (vgi_opens_ci(t, "in order to ") || vgi_opens_ci(t, "in order for ") ||
                           vgi_opens_ci(t, "so as to ")) && !hw.german;
   if (!cut && !purpose) {
-    /* before a joining word, as late as 12 words allow, after at least 5;
-     * where the latest is a cut held (a passive verb's "to": "is
-     * considered | to be …"; "all widgets | that have …"), never an
-     * earlier, shorter one: the sentence whole when not much longer, else
-     * the next joining word after it within sixteen words ("… is
-     * considered to be an implementation detail | and may change"), else
-     * the cuts below, none before it */
-    int held = 0;
+    /* before a joining word, as late as 12 words allow, after at least 5 */
     for (int i = 5; i < n && i <= HEADLINE_WORDS; i++) {
       const char *w = t + ws[i];
       size_t wl = we[i] - ws[i];
-      if (!is_joiner(w, wl) && !ing_word(w, wl)) continue;
-      if (natural_cut(&hw, i)) cut = we[i - 1], held = 0;
-      else if (held_cut(&hw, i)) held = i;
-    }
-    if (held) {
-      cut = sentence_words <= HEADLINE_WHOLE ? sentence : 0;
-      for (int i = held + 2; i < n && i <= HEADLINE_WHOLE && !cut; i++) {
-        const char *w = t + ws[i];
-        size_t wl = we[i] - ws[i];
-        if (is_joiner(w, wl) && natural_cut(&hw, i)) cut = we[i - 1];
-      }
-      held_at = held;
+      if ((is_joiner(w, wl) || ing_word(w, wl)) && natural_cut(&hw, i))
+        cut = we[i - 1];
     }
   }
   if (!cut && !purpose) {
@@ -2802,10 +2691,9 @@ char *vgi_headline(const char *s) {
     }
   }
   if (!cut) {
-    /* twelve words, back to a natural break if there is one (not before a
-     * passive verb's infinitive held above) */
+    /* twelve words, back to a natural break if there is one */
     int k = HEADLINE_WORDS;
-    while (k > 4 && k > held_at + 1 && !natural_cut(&hw, k)) k--;
+    while (k > 4 && !natural_cut(&hw, k)) k--;
     if (natural_cut(&hw, k)) cut = we[k - 1];
   }
   if (!cut) {

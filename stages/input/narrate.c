@@ -1704,7 +1704,6 @@ static int item_clause(const char *t, const char *lang) {
  * only its items complete. */
 #define COLON_NAMED 5        /* a list named whole after its colon */
 #define COLON_PHRASE_WORDS 8 /* a phrase joined into the sentence */
-#define COLON_FIRST 3        /* else its first items, and "and more" */
 static int dangling_word(const char *w, size_t n);
 static int preposition(const char *w, size_t n);
 static int awaits_object(const char *w, size_t n);
@@ -1855,61 +1854,14 @@ static int names_repeat(const cJSON *arr) {
   return 0;
 }
 
-/* A list item that only says the list goes on ("...and more", "etc.",
- * "and many more"): no item of its own, said as the list's "and more". */
-static int more_item(const char *t) {
-  static const char *const mores[] = { "and more", "and many more", "and much more", "more", "etc", "and so on",
-                                       "and others", "and so forth", NULL };
-  while (*t == '.' || *t == ' ' || !strncmp(t, "\xE2\x80\xA6", 3)) t += *t == '.' || *t == ' ' ? 1 : 3;
-  size_t l = strlen(t);
-  while (l && (t[l - 1] == '.' || t[l - 1] == ' ' || t[l - 1] == '!')) l--;
-  while (l >= 3 && !strncmp(t + l - 3, "\xE2\x80\xA6", 3)) l -= 3;
-  for (int k = 0; mores[k]; k++)
-    if (strlen(mores[k]) == l && !strncasecmp(t, mores[k], l)) return 1;
-  return 0;
-}
-
-/* The first max strings of arr (all when max is 0) that a colon's sentence
- * goes on with, and "and more" after them (list_more) when more: "for
- * Installation, Documentation, Changelog, and more". */
-static char *joined_more(const cJSON *arr, int max, int more, int or, const char *lang) {
-  int n = cJSON_GetArraySize(arr);
-  if (max && n > max) more = 1;
-  if (!more) return joined(arr, max, or, 0, lang);
-  vgi_buf j = {0};
-  int k = 0;
-  for (const cJSON *it = arr ? arr->child : NULL; it && (!max || k < max); it = it->next, k++) {
-    cJSON *one = cJSON_CreateArray();
-    cJSON_AddItemToArray(one, cJSON_CreateString(it->valuestring));
-    char *c = joined(one, 0, 0, 0, lang);
-    cJSON_Delete(one);
-    if (c && *c) {
-      if (j.n) vgi_buf_puts(&j, vgi_phrase(lang, "sep"));
-      vgi_buf_puts(&j, c);
-    }
-    free(c);
-  }
-  if (!j.n) return vgi_buf_take(&j);
-  const char *a[1] = { j.s };
-  vgi_buf m = {0};
-  vgi_phrase_put(&m, lang, "list_more", a, 1);
-  vgi_buf_free(&j);
-  return vgi_buf_take(&m);
-}
-
 static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int cont, int all, int alt) {
   cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray(), *leads = cJSON_CreateArray();
   cJSON *heads = cJSON_CreateArray();
-  int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0, labelled = 0, nouns = 1, more = 0, described = 0;
+  int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0, labelled = 0, nouns = 1;
   for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
     const char *t = item_text(it);
     if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0) || nothing_said(t)) continue;
-    if (more_item(t)) {
-      more = 1;
-      continue;
-    }
-    described |= item_desc(it) && *item_desc(it);
     char *c = forms_command(t);
     if (!c) c = vgi_strdup(t);
     if (!all) drop_asides(c);
@@ -1987,19 +1939,12 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
     one_each = ns == 1 && !ja_predicate(it->valuestring) && (cont == 3 || vgi_word_count(it->valuestring) <= 16);
   }
   /* after a stem with no colon (cont 3) the items are the sentence's end:
-   * said with it however long, the first five in a summary; after a colon
-   * that leads into them, all of five or fewer, else the first three; a
-   * list cut short, or one that says it goes on ("...and more"), ends with
-   * "and more": the sentence is never left without its object; past five,
-   * only short phrases that name no term ("Installation", "FAQ") are its
-   * object, never a term's pairs cut to their names ("gpg, gpgsm") */
-  int short_names = !named && !clause && phrases && !labelled && !described && max_words <= 4;
+   * said with it however long, the first five in a summary */
   /* items that name one thing twice are said as what they say */
   int repeat = names_repeat(heads);
   cJSON_Delete(heads);
-  if (n && cont && one_each && !repeat && (all || n <= COLON_NAMED || cont == 3 || short_names)) {
-    int say = all ? 0 : n <= COLON_NAMED || cont == 3 ? COLON_NAMED : COLON_FIRST;
-    j = joined_more(tops, say, more, cont == 2 || alt, lang);
+  if (n && cont && one_each && !repeat && (all || n <= COLON_NAMED || cont == 3)) {
+    j = joined(tops, all ? 0 : COLON_NAMED, cont == 2 || alt, 0, lang);
     if (j) sentence_l(b, j, lang);
     free(j);
     cJSON_Delete(tops);
@@ -2181,9 +2126,6 @@ static char *desc_clause(const char *d, const char *lang, int all) {
         int needs = 0;
         for (int q = 0; needy[q] && !needs; q++)
           needs = strlen(needy[q]) == (size_t)(e - lw) && !strncasecmp(lw, needy[q], (size_t)(e - lw));
-        /* nor after a participle whose agent or place the preposition
-         * gives ("a new interface implemented | by all widgets that …") */
-        if (e - lw >= 5 && !strncmp(e - 2, "ed", 2) && islower((unsigned char)*lw)) continue;
         if (needs) continue;
         /* (nor a subject without its verb: "Backing up your data | with
          * restic should only be limited …") */
@@ -9184,81 +9126,6 @@ static char *copyright_sign_out(char *t, const char *lang) {
   return b.s ? vgi_buf_take(&b) : vgi_strdup("");
 }
 
-/* The digit of a superscript character at p ("²" 2, "⁴" 4, "⁻" '-'),
- * its length in *n; -1 for none. */
-static int superscript_at(const char *p, size_t *n) {
-  const unsigned char *u = (const unsigned char *)p;
-  *n = 2;
-  if (u[0] == 0xC2 && u[1] == 0xB9) return 1;
-  if (u[0] == 0xC2 && (u[1] == 0xB2 || u[1] == 0xB3)) return u[1] - 0xB0;
-  *n = 3;
-  if (u[0] == 0xE2 && u[1] == 0x81 && (u[2] == 0xB0 || (u[2] >= 0xB4 && u[2] <= 0xB9))) return u[2] - 0xB0;
-  if (u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0xBB) return '-';
-  return -1;
-}
-
-/* A power written with superscript digits ("n²", "2³²", "10⁻⁶", "(n+1)²";
- * the Markdown reader makes them of "n<sup>2</sup>") said as a presenter
- * says it: "n squared", "2 to the power of 32", in the document's language
- * (power_2, power_3, power_n). The base is a number, a name of one or two
- * letters or a bracket's end; after a longer word a superscript is a
- * note's number, left alone. Caller's t is taken; returns the new text. */
-static char *powers_said(char *t, const char *lang) {
-  if (!strstr(t, "\xC2\xB2") && !strstr(t, "\xC2\xB3") && !strstr(t, "\xC2\xB9") && !strstr(t, "\xE2\x81")) return t;
-  vgi_buf b = {0};
-  size_t n;
-  for (const char *p = t; *p;) {
-    int d = superscript_at(p, &n);
-    const char *base = p;
-    while (base > t && isalnum((unsigned char)base[-1])) base--;
-    size_t bl = (size_t)(p - base);
-    int digits = bl && strspn(base, "0123456789") >= bl;
-    int ok = d >= 0;
-    if (d == '-') {   /* a minus is a power's only before a digit */
-      size_t m;
-      int d2 = superscript_at(p + n, &m);
-      ok = d2 >= 0 && d2 != '-';
-    }
-    int letters = bl && bl <= 2 && !digits && (base == t || !(((unsigned char)base[-1]) & 0x80));
-    if (ok && (digits || letters || (p > t && p[-1] == ')'))) {
-      char exp[16];
-      size_t el = 0;
-      const char *q = p;
-      for (int e; el + 1 < sizeof exp && (e = superscript_at(q, &n)) >= 0; q += n)
-        exp[el++] = e == '-' ? '-' : (char)('0' + e);
-      exp[el] = 0;
-      /* the base: a bracket whole ("(n+1)"), else its word */
-      const char *bs = base;
-      if (!bl && p > t && p[-1] == ')') {
-        int depth = 0;
-        for (bs = p - 1; bs > t; bs--) {
-          depth += *bs == ')' ? 1 : *bs == '(' ? -1 : 0;
-          if (!depth) break;
-        }
-      }
-      if (b.n < (size_t)(p - bs) || memcmp(b.s + b.n - (size_t)(p - bs), bs, (size_t)(p - bs))) {
-        vgi_buf_add(&b, p, 1);   /* (the base was said otherwise) */
-        p++;
-        continue;
-      }
-      char *bw = malloc((size_t)(p - bs) + 1);
-      if (!bw) abort();
-      memcpy(bw, bs, (size_t)(p - bs));
-      bw[p - bs] = 0;
-      b.n -= (size_t)(p - bs);
-      const char *a[2] = { bw, exp };
-      vgi_phrase_put(&b, lang, !strcmp(exp, "2") ? "power_2" : !strcmp(exp, "3") ? "power_3" : "power_n", a, 2);
-      free(bw);
-      p = q;
-      continue;
-    }
-    vgi_buf_add(&b, p, 1);
-    p++;
-  }
-  free(t);
-  return b.s ? vgi_buf_take(&b) : vgi_strdup("");
-}
-
 /* A note's number written against a word ("APT bug page[1].", a DocBook
  * page's link; "as shown[12]"): a reader's mark, not said ("page1").
  * "array[1]" in code and "[1]" alone, a list's own, stay. In place. */
@@ -9512,7 +9379,6 @@ static char *clean_speech(char *t, const char *lang) {
   typed_marks_out(t);
   if (english(lang)) plural_marks_out(t);
   note_marks_out(t);
-  t = powers_said(t, lang);
   t = copyright_sign_out(t, lang);
   dangling_abbrev_out(t);
   mnemonic_out(t, lang);
