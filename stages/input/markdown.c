@@ -1593,6 +1593,13 @@ static int inside_latin_run(const char *t, size_t i) {
  * spaces, so a space between two Latin words is inside a name */
 typedef struct { const char *t; const size_t *ws, *we; int n, german, cjk; } hl_words;
 
+/* German enough for its word order: two of the words are German ones */
+static int german_words(const char *t, const size_t *ws, const size_t *we, int n) {
+  int de = 0;
+  for (int i = 0; i < n; i++) de += in_list(de_words, t + ws[i], we[i] - ws[i]);
+  return de >= 2;
+}
+
 /* Prepositions that open an adjunct of place, time, purpose or
  * means ("forward packets | toward their destinations"); not "of", "de",
  * "di", "van", which bind to their noun, nor "to", whose infinitive a verb
@@ -1818,9 +1825,7 @@ int vgi_cut_in_phrase(const char *t, size_t cut) {
   size_t ws[96], we[96];
   int n = vgi_split_words(t, ws, we, 96), k = 0;
   while (k < n && ws[k] < cut) k++;   /* the words that start before the cut */
-  int de = 0;
-  for (int i = 0; i < n; i++) de += in_list(de_words, t + ws[i], we[i] - ws[i]);
-  hl_words hw = { t, ws, we, n, de >= 2, 0 };
+  hl_words hw = { t, ws, we, n, german_words(t, ws, we, n), 0 };
   return !hw.german && inside_phrase(&hw, k);
 }
 
@@ -2447,17 +2452,8 @@ size_t vgi_hanging_clause(const char *sentence, size_t hl) {
   size_t l = strlen(sentence);
   if (hl >= l) return hl;
   size_t ws[64], we[64];
-  int n = 0;
-  for (size_t i = 0; i < l && n < 64;) {
-    while (i < l && sentence[i] == ' ') i++;
-    if (i >= l) break;
-    ws[n] = i;
-    while (i < l && sentence[i] != ' ') i++;
-    we[n++] = i;
-  }
-  int de = 0;
-  for (int i = 0; i < n; i++) de += in_list(de_words, sentence + ws[i], we[i] - ws[i]);
-  hl_words hw = { sentence, ws, we, n, de >= 2, 0 };
+  int n = vgi_split_words(sentence, ws, we, 64);
+  hl_words hw = { sentence, ws, we, n, german_words(sentence, ws, we, n), 0 };
   return hanging_clause_back(&hw, hl);
 }
 
@@ -2557,9 +2553,7 @@ char *vgi_headline(const char *s) {
     while (i < l && t[i] != ' ' && !(t[i] == '(' && ((unsigned char)t[i - 1] & 0x80))) i++;
     we[n++] = i;
   }
-  int de = 0;
-  for (int i = 0; i < n; i++) de += in_list(de_words, t + ws[i], we[i] - ws[i]);
-  hl_words hw = { t, ws, we, n, de >= 2, han * 4 > chars };
+  hl_words hw = { t, ws, we, n, german_words(t, ws, we, n), han * 4 > chars };
   size_t cut = 0;
   /* a first sentence of 3 to 12 words is the headline ("… Fortgeschrittene.
    * Die Ziele sind Breite" is two sentences cut in the second) */
@@ -3163,17 +3157,8 @@ char *vgi_short_clause(const char *s, int max) {
   while (l && strchr(".:;,", t[l - 1])) t[--l] = 0;
   if (vgi_word_count(t) <= max) return t;
   size_t ws[96], we[96];
-  int n = 0;
-  for (size_t i = 0; i < l && n < 96;) {
-    while (i < l && t[i] == ' ') i++;
-    if (i >= l) break;
-    ws[n] = i;
-    while (i < l && t[i] != ' ') i++;
-    we[n++] = i;
-  }
-  int de = 0;
-  for (int i = 0; i < n; i++) de += in_list(de_words, t + ws[i], we[i] - ws[i]);
-  hl_words hw = { t, ws, we, n, de >= 2, 0 };
+  int n = vgi_split_words(t, ws, we, 96);
+  hl_words hw = { t, ws, we, n, german_words(t, ws, we, n), 0 };
   /* an opening clause of background ("While …, …"): the main clause
    * after its comma, when that is short enough whole (a condition, "If …,
    * run X", stays, as it limits what the main clause says) */
