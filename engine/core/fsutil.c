@@ -75,9 +75,8 @@ int vg_write_all(int fd, const void *data, size_t len) {
 
 static int commit(const char *tmp, const char *path, int sync_tmp);
 
-/* Writes data to a new temporary file beside path (its folder made when
- * missing) and syncs it: tmp receives its name. 0 or -1/errno (nothing left). */
-static int write_synced_tmp(const char *path, const void *data, size_t len, char tmp[PATH_MAX]) {
+int vg_write_file_atomic(const char *path, const void *data, size_t len) {
+  char tmp[PATH_MAX];
   const char *slash = strrchr(path, '/');
   if (slash && slash != path) {
     char dir[PATH_MAX];
@@ -89,7 +88,7 @@ static int write_synced_tmp(const char *path, const void *data, size_t len, char
   /* pid + counter keeps concurrent writers (threads or processes) apart */
   static unsigned counter;
   unsigned c = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
-  if (snprintf(tmp, PATH_MAX, "%s.tmp.%ld.%u", path, (long)getpid(), c) >= PATH_MAX) {
+  if (snprintf(tmp, sizeof tmp, "%s.tmp.%ld.%u", path, (long)getpid(), c) >= (int)sizeof tmp) {
     errno = ENAMETOOLONG; return -1;
   }
   int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -98,54 +97,7 @@ static int write_synced_tmp(const char *path, const void *data, size_t len, char
     int saved = errno; close(fd); unlink(tmp); errno = saved; return -1;
   }
   if (close(fd) != 0) { int saved = errno; unlink(tmp); errno = saved; return -1; }
-  return 0;
-}
-
-int vg_write_file_atomic(const char *path, const void *data, size_t len) {
-  char tmp[PATH_MAX];
-  if (write_synced_tmp(path, data, len, tmp) != 0) return -1;
   return commit(tmp, path, 0);
-}
-
-/* The length of path's folder part, as fsync_dir_of takes it ("a/b" → 1;
- * no slash → 0, the current folder). */
-static size_t dir_len(const char *path) {
-  const char *slash = strrchr(path, '/');
-  return slash ? (slash == path ? 1 : (size_t)(slash - path)) : 0;
-}
-
-/* Whether an earlier path of the list is in the same folder as paths[i]. */
-static int folder_seen(const char *const *paths, size_t i) {
-  size_t n = dir_len(paths[i]);
-  for (size_t j = 0; j < i; j++)
-    if (dir_len(paths[j]) == n && !strncmp(paths[j], paths[i], n)) return 1;
-  return 0;
-}
-
-int vg_write_files_atomic(size_t n, const char *const *paths, const void *const *data, const size_t *lens,
-                          size_t *done) {
-  *done = 0;
-  if (n == 0) return 0;
-  char (*tmps)[PATH_MAX] = malloc(n * sizeof *tmps);
-  if (!tmps) return -1;
-  size_t made = 0, renamed = 0;
-  int rc = 0, saved = 0;
-  /* every file's bytes on disk before the first rename: a crash leaves each
-   * path as it was or whole */
-  for (; made < n; made++)
-    if (write_synced_tmp(paths[made], data[made], lens[made], tmps[made]) != 0) { rc = -1; saved = errno; break; }
-  for (; rc == 0 && renamed < n; renamed++) {
-    vg__crash_point();
-    if (rename(tmps[renamed], paths[renamed]) != 0) { rc = -1; saved = errno; break; }
-  }
-  for (size_t i = renamed; i < made; i++) unlink(tmps[i]);
-  /* the names published, each folder once (best effort, as commit) */
-  for (size_t i = 0; i < renamed; i++)
-    if (!folder_seen(paths, i)) fsync_dir_of(paths[i]);
-  free(tmps);
-  *done = renamed;
-  if (rc != 0) errno = saved;
-  return rc;
 }
 
 /* The one way a finished file is published: its bytes on disk (fsync),

@@ -383,15 +383,6 @@ void vg_print_shown(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Any thread: writes a file atomically and durably (temp, fsync, rename,
  * fsync of the directory). Creates missing parent directories. 0 or -1/errno. */
 int vg_write_file_atomic(const char *path, const void *data, size_t len);
-/* Any thread: writes n files as vg_write_file_atomic does each, with one
- * fsync per folder for all of them: every file written and synced, then
- * each renamed into place (a crash point before each rename), then each
- * folder synced once. A crash leaves each path old or new, never torn,
- * and some of the renames possibly not yet on disk: for files that do not
- * depend on one another (the output claims of one run). *done: how many
- * were published (the first *done paths) when it fails. 0 or -1/errno. */
-int vg_write_files_atomic(size_t n, const char *const *paths, const void *const *data, const size_t *lens,
-                          size_t *done);
 /* Any thread: publishes a finished file tmp (written beside path, in the
  * same folder) as path, durably: fsync, rename, fsync of the folder, with
  * the crash points of VGRUN_CRASH_AT. Every file that must survive a crash

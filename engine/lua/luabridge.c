@@ -817,43 +817,6 @@ static int l_write_atomic(lua_State *L) {
   return 1;
 }
 
-/* vg.core.write_atomic_many({ {path, bytes}, ... }) -> true | nil, message:
- * each file written as write_atomic does, the folders synced once for all
- * (vg_write_files_atomic): for files that do not depend on one another. */
-static int l_write_atomic_many(lua_State *L) {
-  luaL_checktype(L, 1, LUA_TTABLE);
-  lua_Integer n = luaL_len(L, 1);
-  if (n <= 0) { lua_pushboolean(L, 1); return 1; }
-  if ((lua_Unsigned)n > 4096) return luaL_argerror(L, 1, "at most 4096 files");
-  /* one block for the three arrays: a userdata, freed by Lua even when a
-   * check below raises; the strings stay on the stack while they are used */
-  size_t count = (size_t)n;
-  void *block = lua_newuserdatauv(L, count * (2 * sizeof(const char *) + sizeof(size_t)), 0);
-  const char **paths = block;
-  const void **data = (const void **)(paths + count);
-  size_t *lens = (size_t *)(data + count);
-  luaL_checkstack(L, (int)(2 * count) + 4, "write_atomic_many");
-  for (size_t i = 0; i < count; i++) {
-    if (lua_geti(L, 1, (lua_Integer)i + 1) != LUA_TTABLE)
-      return luaL_error(L, "write_atomic_many: entry %d: {path, bytes} expected", (int)i + 1);
-    lua_geti(L, -1, 1);
-    lua_geti(L, -2, 2);
-    if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
-      return luaL_error(L, "write_atomic_many: entry %d: {path, bytes} expected", (int)i + 1);
-    size_t plen;
-    paths[i] = lua_tolstring(L, -2, &plen);
-    if (plen == 0 || strlen(paths[i]) != plen)
-      return luaL_error(L, "write_atomic_many: entry %d: not a path", (int)i + 1);
-    data[i] = lua_tolstring(L, -1, &lens[i]);
-    lua_remove(L, -3);   /* the entry; its two strings stay */
-  }
-  size_t done;
-  if (vg_write_files_atomic(count, paths, data, lens, &done) != 0)
-    return vgl_failf(L, NULL, "%s: %s", paths[done < count ? done : count - 1], strerror(errno));
-  lua_pushboolean(L, 1);
-  return 1;
-}
-
 /* vg.core.commit_file(tmp, path) -> true | nil, message: publishes a
  * finished file durably (vg_commit_file), e.g. a thumbnail written beside
  * its final name. */
@@ -1045,7 +1008,6 @@ int vgl__open_core(lua_State *L) {
     {"cwd", l_cwd},
     {"chdir", l_chdir},
     {"write_atomic", l_write_atomic},
-    {"write_atomic_many", l_write_atomic_many},
     {"mkdirs", l_mkdirs},
     {"open_regular", l_open_regular},
     {"json_encode", l_json_encode},

@@ -2,7 +2,6 @@
  * run from C (work on the pool, a stage's own thread, cancel), events from
  * threads in order, completions always through the loop, and task state
  * and locks kept apart per state folder. */
-#include <dirent.h>
 #include <pthread.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -321,61 +320,6 @@ static void test_cache_writes_unsynced(void **st) {
   assert_true(__atomic_load_n(&fsyncs, __ATOMIC_RELAXED) - before >= 1);
 }
 
-/* ---- files written together, each folder synced once ----------------------- */
-/* vg_write_files_atomic: every file whole at its path, one fsync each and
- * one for each folder (three files in two folders: five, where three
- * vg_write_file_atomic calls take six); a failure leaves the files before
- * it published, the rest as they were, and no temporary file behind. */
-static int entries_in(const char *dir) {
-  DIR *d = opendir(dir);
-  if (!d) return -1;
-  int n = 0;
-  for (struct dirent *e; (e = readdir(d));)
-    if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) n++;
-  closedir(d);
-  return n;
-}
-
-static void test_files_written_together(void **st) {
-  (void)st;
-  char a[512], b[512], c[512], in_file[512], buf[64];
-  snprintf(a, sizeof a, "%s/claims/a.json", base);
-  snprintf(b, sizeof b, "%s/claims/b.json", base);
-  snprintf(c, sizeof c, "%s/other/c.json", base);
-  const char *paths[] = { a, b, c };
-  const void *data[] = { "A", "BB", "CCC" };
-  size_t lens[] = { 1, 2, 3 }, done = 99;
-  int before = __atomic_load_n(&fsyncs, __ATOMIC_RELAXED);
-  assert_int_equal(vg_write_files_atomic(3, paths, data, lens, &done), 0);
-  assert_int_equal(done, 3);
-  assert_int_equal(__atomic_load_n(&fsyncs, __ATOMIC_RELAXED) - before, 3 + 2);
-  for (int i = 0; i < 3; i++) {
-    FILE *f = fopen(paths[i], "rb");
-    assert_non_null(f);
-    size_t n = fread(buf, 1, sizeof buf, f);
-    fclose(f);
-    assert_int_equal(n, lens[i]);
-    assert_memory_equal(buf, data[i], n);
-  }
-  char dir[512];
-  snprintf(dir, sizeof dir, "%s/claims", base);
-  assert_int_equal(entries_in(dir), 2);
-  /* the second file's folder cannot be made (a file is in the way) */
-  snprintf(in_file, sizeof in_file, "%s/claims/a.json/d.json", base);
-  const char *bad_paths[] = { b, in_file, a };
-  const void *bad_data[] = { "new", "D", "new" };
-  size_t bad_lens[] = { 3, 1, 3 };
-  assert_int_equal(vg_write_files_atomic(3, bad_paths, bad_data, bad_lens, &done), -1);
-  assert_int_equal(done, 0);
-  assert_int_equal(entries_in(dir), 2);   /* no temporary file left */
-  FILE *f = fopen(a, "rb");
-  assert_non_null(f);
-  assert_int_equal(fread(buf, 1, sizeof buf, f), 1);   /* a.json as it was */
-  fclose(f);
-  assert_int_equal(vg_write_files_atomic(0, NULL, NULL, NULL, &done), 0);
-  assert_int_equal(done, 0);
-}
-
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup(test_stage_without_lua, setup),
@@ -384,7 +328,6 @@ int main(void) {
     cmocka_unit_test_setup(test_state_folders_apart, setup),
     cmocka_unit_test_setup(test_limits, setup),
     cmocka_unit_test_setup(test_cache_writes_unsynced, setup),
-    cmocka_unit_test_setup(test_files_written_together, setup),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -345,13 +345,8 @@ end
 -- claim(outputs [, state_dir]) -> true | nil, message: records every
 -- output as vgrun's, to be written by this run (made_by_vgrun: a plain file
 -- there is this run's until record_made says which one)
--- The records are independent files in one folder, written together with
--- one fsync of that folder (core.write_atomic_many): a crash while they are
--- written leaves some of them, each whole, and no output has been written
--- yet, so a record missing only leaves its path unclaimed as before the run.
 function M.claim(outputs, state_dir, from)
   local dir = (state_dir or require("vg.state").dir()) .. "/outputs"
-  local records = {}
   for _, out in ipairs(outputs) do
     -- the output's folder first: the record names the real path, which is
     -- the same on every later run only once the folder exists
@@ -360,34 +355,32 @@ function M.claim(outputs, state_dir, from)
     local rec = read_claim(path)
     if not rec or rec.made or (from and rec.from ~= from) then
       local ok, err = core.mkdirs(dir)
-      if not ok then return nil, err end
       -- a claim comes after the check (or --overwrite): a file there now
       -- is one this run may replace, and is named by its identity
       local st = core.stat(out, true)
       local before = st and st.type == "file" and identity(st) or nil
-      records[#records + 1] = { path, vg.json.encode({ path = real_target(out), from = from, before = before }) .. "\n" }
+      if ok then
+        ok, err = core.write_atomic(path, vg.json.encode({ path = real_target(out), from = from, before = before }) .. "\n")
+      end
+      if not ok then return nil, err end
     end
   end
-  return core.write_atomic_many(records)
+  return true
 end
 
 -- record_made(outputs [, state_dir]): after a run wrote its outputs, each
 -- claim record keeps the identity of the file made, so that a file put
 -- there later (the user's own, a link, a FIFO) is not taken for vgrun's.
--- Written together as the claims are: a record that keeps its claim after a
--- crash still lets vgrun replace the file it made (changed after the claim).
 function M.record_made(outputs, state_dir)
-  local records = {}
   for _, out in ipairs(outputs) do
     local st = core.stat(out, true)
     local path = M.claim_path(out, state_dir)
     local rec = st and st.type == "file" and read_claim(path)
     if rec then
-      records[#records + 1] = { path, vg.json.encode({ path = real_target(out), made = identity(st),
-        from = type(rec.from) == "string" and rec.from or nil }) .. "\n" }
+      core.write_atomic(path, vg.json.encode({ path = real_target(out), made = identity(st),
+        from = type(rec.from) == "string" and rec.from or nil }) .. "\n")
     end
   end
-  core.write_atomic_many(records)
 end
 
 -- named_output(name, flag, ext, what [, alt]) -> nil | why not: an output
