@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -272,6 +273,32 @@ static int pid_has_open(long pid, dev_t dev, ino_t ino) {
   return found;
 }
 
+/* The half-written copies of a task's state file that a process killed
+ * inside its durable write left (<id>.json.tmp.<pid>.<n>, fsutil.c): removed
+ * once the task's lock is held, when their process is gone. A name of any
+ * other shape, or one whose process lives, is left alone. */
+static void remove_stale_temps(const char *dir, const char *id) {
+  char tasks[PATH_MAX + 8], prefix[PATH_MAX];
+  snprintf(tasks, sizeof tasks, "%s/tasks", dir);
+  int n = snprintf(prefix, sizeof prefix, "%s.json.tmp.", id);
+  if (n <= 0 || (size_t)n >= sizeof prefix) return;
+  DIR *d = opendir(tasks);
+  if (!d) return;
+  struct dirent *de;
+  while ((de = readdir(d))) {
+    if (strncmp(de->d_name, prefix, (size_t)n) != 0) continue;
+    const char *p = de->d_name + n;
+    char *end = NULL;
+    long pid = strtol(p, &end, 10);
+    if (pid <= 0 || end == p || *end != '.') continue;
+    const char *q = end + 1;
+    if (!*q || strspn(q, "0123456789") != strlen(q)) continue;
+    if (pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH) continue;
+    unlinkat(dirfd(d), de->d_name, 0);
+  }
+  closedir(d);
+}
+
 int vg_task_lock(const char *dir, const char *id, vg_task_lock_t *k, long *holder, char *err, size_t errlen) {
   char tasks[PATH_MAX + 8];
   k->fd = -1;
@@ -329,6 +356,7 @@ int vg_task_lock(const char *dir, const char *id, vg_task_lock_t *k, long *holde
     int n = snprintf(buf, sizeof buf, "%ld\n", (long)getpid());
     if (ftruncate(fd, 0) != 0 || pwrite(fd, buf, (size_t)n, 0) != n) { /* the lock holds anyway */ }
     k->fd = fd;
+    remove_stale_temps(dir, id);
     return 0;
   }
   return vg_errf(err, errlen, "%s: the lock file keeps being replaced", k->path);

@@ -451,6 +451,16 @@ void vgl_await_complete(vgl_await *a) {
   }
 }
 
+void vgl_await_complete_late(vgl_await *a) {
+  if (a->done) return;
+  if (a->cancelled && !a->failed) {
+    a->cancelled = 0;
+    free(a->errmsg);
+    a->errmsg = NULL;
+  }
+  vgl_await_complete(a);
+}
+
 void vgl_await_fail(vgl_await *a, const char *message) {
   if (a->done) return;
   a->failed = 1;

@@ -61,6 +61,7 @@ static int call_push(lua_State *L, void *ud) {
 static void call_complete(vg_call *c, int cancelled) {
   lua_run *r = c->binding;
   if (cancelled) vgl_await_fail(r->a, "cancelled");
+  else if (c->rc == 0) vgl_await_complete_late(r->a);   /* done before the cancel could stop it */
   else vgl_await_complete(r->a);
 }
 

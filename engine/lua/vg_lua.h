@@ -87,6 +87,11 @@ vgl_await *vgl_await_new(lua_State *L, vgl_push_fn push, void (*cancel)(void *da
 int vgl_await_yield(lua_State *L, vgl_await *a);
 void vgl_await_complete(vgl_await *a);
 void vgl_await_fail(vgl_await *a, const char *message);
+/* Completes with the operation's results even when a cancel was asked: the
+ * operation finished (and committed what it made) before the cancel could
+ * stop it, so its caller records what it made; the next wait of a cancelled
+ * task sees "cancelled". */
+void vgl_await_complete_late(vgl_await *a);
 /* Runs work(data) on the libuv thread pool, then resumes the caller with
  * push(L, data). Use as `return vgl_work(L, work, push, free_data, data);`. */
 int vgl_work(lua_State *L, void (*work)(void *data), vgl_push_fn push,

@@ -474,6 +474,26 @@ local function files_changed(rec)
   return nil
 end
 
+-- The files of a list that are there (a stage stopped half-way noted some
+-- it did not get to make).
+local function files_there(list)
+  local out = {}
+  for _, f in ipairs(list or {}) do
+    if core.file_digest(f.path) then out[#out + 1] = f end
+  end
+  return out
+end
+
+-- Did every stage complete? A cancel that came after the last stage's work
+-- was done (and recorded) is too late: the task is completed.
+local function all_completed(task)
+  for i = 1, #task.pipeline.stages do
+    local rec = task.doc.stages[i]
+    if not rec or rec.status ~= "completed" then return false end
+  end
+  return true
+end
+
 local function finish(task, status, message)
   local doc = task.doc
   if status == "failed" and task.launch then
@@ -660,6 +680,11 @@ local function body(task)
         if task.cancelled then
           rec.status = "cancelled"
           rec.error = { code = "cancelled", message = "cancelled" }
+          -- what the stage made before the cancel stopped it (a video its
+          -- native call committed too late to be stopped) is on record, so
+          -- no file of the task's is on disk that its state does not name;
+          -- a resume runs the stage again (it is not completed)
+          if task.save_state then rec.files = record_files(files_there(files)) end
           break
         end
         -- the server's watch stopped a stage that held the loop: said as
@@ -698,7 +723,7 @@ local function body(task)
     if task.cancelled or task.aborted then break end
     ::next_stage::
   end
-  if task.cancelled then
+  if task.cancelled and not all_completed(task) then
     finish(task, "cancelled", "cancelled")
   elseif task.aborted then
     finish(task, "failed", task.errors[#task.errors].message)

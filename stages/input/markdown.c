@@ -8567,6 +8567,46 @@ static void renumber(cJSON *videos) {
 
 /* ---- front matter ------------------------------------------------------------------ */
 
+static const char *fm_kind(const cJSON *x) {
+  if (cJSON_IsNull(x)) return "nothing (null)";
+  if (cJSON_IsString(x)) return "text";
+  if (cJSON_IsNumber(x)) return "a number";
+  if (cJSON_IsBool(x)) return "true/false";
+  if (cJSON_IsArray(x)) return "a list";
+  return "a mapping";
+}
+
+/* Front matter fields vgrun reads, given a value of the wrong type
+ * (`subtitle: [a, b]`, `title: {a: 1}`, `duration: "2 min"`): an error at
+ * the field's own line, and the field is dropped, so nothing later reads
+ * it or reports it again at the document's first heading. `lang:` has its
+ * own message (document_language: detected instead). */
+static void front_matter_types(cJSON *fm, vgi_posmap *pm, const char *file, vgi_diags *d) {
+  static const char *const text_keys[] = { "title", "subtitle", "description", "voice", "accent_color",
+    "theme", "id", "split", "outro", "outro_sub", NULL };
+  static const char *const number_keys[] = { "duration", "target_duration", NULL };
+  cJSON *c = fm->child;
+  while (c) {
+    cJSON *next = c->next;
+    int text = 0, number = 0;
+    for (int k = 0; text_keys[k]; k++) if (!strcmp(text_keys[k], c->string)) text = 1;
+    for (int k = 0; number_keys[k]; k++) if (!strcmp(number_keys[k], c->string)) number = 1;
+    const vgi_pos *at = vgi_pos_get(pm, c);
+    int line = at ? at->line : 0, col = at ? at->col : 0;
+    if (text && !cJSON_IsString(c)) {
+      vgi_diag_add(d, VGI_ERROR, file, line, col, c->string, "front matter field '%s': expected text, got %s%s",
+                   c->string, fm_kind(c),
+                   cJSON_IsNumber(c) || cJSON_IsBool(c) ? " (quote it to say it as text)" : "");
+      vgi_pos_delete(pm, cJSON_DetachItemViaPointer(fm, c));
+    } else if (number && !cJSON_IsNumber(c)) {
+      vgi_diag_add(d, VGI_ERROR, file, line, col, c->string,
+                   "front matter field '%s': expected a number of seconds, got %s", c->string, fm_kind(c));
+      vgi_pos_delete(pm, cJSON_DetachItemViaPointer(fm, c));
+    }
+    c = next;
+  }
+}
+
 /* Blanks the front matter in `text` (keeping newlines, so cmark's line
  * numbers match the file) and returns it parsed. */
 static cJSON *front_matter(char *text, size_t len, const char *file, const vg_limits *lim,
@@ -8589,7 +8629,9 @@ static cJSON *front_matter(char *text, size_t len, const char *file, const vg_li
   }
   if (!end) return NULL;   /* no closing line: a thematic break, not front matter */
   size_t first_diag = d->n;
-  cJSON *fm = vgi_yaml_parse(text, end, file, NULL, lim, d);
+  vgi_posmap pm;
+  vgi_pos_init(&pm);
+  cJSON *fm = vgi_yaml_parse(text, end, file, &pm, lim, d);
   /* A problem found at the end of the YAML (an unclosed "[" or quote) is
    * where the closing line starts: it is the front matter's, so it is
    * shown at the end of its last line, not on a line after it. */
@@ -8606,6 +8648,7 @@ static cJSON *front_matter(char *text, size_t len, const char *file, const vg_li
   if (fm && !cJSON_IsObject(fm)) {
     vgi_diag_add(d, VGI_ERROR, file, 2, 1, "front_matter", "front matter must be a mapping");
     cJSON_Delete(fm);
+    vgi_pos_free(&pm);
     return NULL;
   }
   /* accepted keys */
@@ -8620,8 +8663,12 @@ static cJSON *front_matter(char *text, size_t len, const char *file, const vg_li
   for (cJSON *c = fm ? fm->child : NULL; c; c = c->next) {
     int ok = 0;
     for (int k = 0; keys[k]; k++) if (!strcmp(keys[k], c->string)) ok = 1;
-    if (!ok) vgi_diag_add(d, VGI_WARNING, file, 0, 0, c->string, "unknown front matter field (ignored)");
+    const vgi_pos *at = vgi_pos_get(&pm, c);
+    if (!ok) vgi_diag_add(d, VGI_WARNING, file, at ? at->line : 0, at ? at->col : 0, c->string,
+                          "unknown front matter field (ignored)");
   }
+  if (fm) front_matter_types(fm, &pm, file, d);
+  vgi_pos_free(&pm);
   return fm;
 }
 

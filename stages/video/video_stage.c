@@ -548,6 +548,19 @@ static int prepare(vg_call *c) {
   return 0;
 }
 
+/* Testing the cancel that comes too late: VGRUN_TEST_JOINED=FILE makes the
+ * stage, once the join has committed the MP4, create FILE and wait (up to
+ * 120 s) until its call is cancelled, so a test's cancel (SIGINT, a task's
+ * cancel, `POST /cancel`) lands between the commit and the task's record of
+ * it (tests/hostile/cancel_after_join.sh). */
+static void joined_test_point(vg_call *c) {
+  const char *mark = getenv("VGRUN_TEST_JOINED");
+  if (!mark || !*mark) return;
+  FILE *f = fopen(mark, "w");
+  if (f) fclose(f);
+  for (int i = 0; i < 12000 && !vg_call_cancelled(c); i++) usleep(10000);
+}
+
 static int work(vg_call *c) {
   job *j = vg_call_data(c);
   vg_call_progress(c, 0.0, "rendering and encoding scenes");
@@ -610,6 +623,9 @@ static int work(vg_call *c) {
   free(paths);
   if (audio_tmp[0]) unlink(audio_tmp);
   if (rc != 0) return vg_call_fail(c, "%s: %s", j->out, j->join_result.err);
+  /* the MP4 is committed: a cancel from now on is too late for this call,
+   * which completes (the task records the file: lua/vg/pipeline.lua) */
+  joined_test_point(c);
   return 0;
 }
 

@@ -412,6 +412,13 @@ return {
       eprintf("vgrun create: failed (task %s; fix the cause and add --resume to go on)\n", r.task_id)
       return 1
     end
+    -- Ctrl-C after the last stage's work was done and recorded: the task is
+    -- completed, so said, and the exit code is its own (0), not 130
+    if core.interrupted() then
+      core.finish_on_interrupt()
+      eprintf("vgrun create: interrupted after the work was done: task %s is completed, every output written\n",
+        r.task_id)
+    end
     -- "wrote X" only for an X that is there: made in this run, or checked
     -- by the resume (size and hash) in this run
     for _, out in ipairs(r.context.outputs or {}) do

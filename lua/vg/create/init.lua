@@ -263,6 +263,9 @@ local function video_stage(o, off)
       task:emit("video.rendered", out, enc)
       ctx.outputs[vi] = { video = video.id, path = out, timing = timing, cues = cues, encoded = enc,
         scenes = records }
+      -- a cancel that came too late to stop this video's join stops the
+      -- next one (this one is recorded: task:produced above)
+      if vi < #ctx.videos then task:check() end
       -- a long document is several videos, planned one after the other: this
       -- one's keyframes are garbage now, and go before the next plan is built
       segments = nil
