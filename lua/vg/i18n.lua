@@ -532,6 +532,29 @@ M.phrases.vi.agenda_more = "{1} chủ đề, trong đó có {2}."
 M.phrases.ar.agenda = "الموضوعات ({1}): {2}."
 M.phrases.ar.agenda_more = "الموضوعات ({1})، منها {2}."
 
+-- A power written as a superscript ("n²", "10⁻³"), said after its base: {1} the exponent.
+M.phrases.en.pow_2 = "squared"
+M.phrases.en.pow_3 = "cubed"
+M.phrases.en.pow_n = "to the power of {1}"
+M.phrases.de.pow_2 = "Quadrat"
+M.phrases.de.pow_3 = "hoch drei"
+M.phrases.de.pow_n = "hoch {1}"
+M.phrases.fr.pow_2 = "au carré"
+M.phrases.fr.pow_3 = "au cube"
+M.phrases.fr.pow_n = "puissance {1}"
+M.phrases.es.pow_2 = "al cuadrado"
+M.phrases.es.pow_3 = "al cubo"
+M.phrases.es.pow_n = "elevado a {1}"
+M.phrases.it.pow_2 = "al quadrato"
+M.phrases.it.pow_3 = "al cubo"
+M.phrases.it.pow_n = "elevato alla {1}"
+M.phrases.pt.pow_2 = "ao quadrado"
+M.phrases.pt.pow_3 = "ao cubo"
+M.phrases.pt.pow_n = "elevado a {1}"
+M.phrases.nl.pow_2 = "kwadraat"
+M.phrases.nl.pow_3 = "tot de derde macht"
+M.phrases.nl.pow_n = "tot de macht {1}"
+
 -- An API reference's parameter list, said in words ("Parameter: path und optional suffix.").
 -- English builds its own sentence with articles ("It takes a path and an optional suffix,
 -- and returns a string."); these keys are its other languages' (and its fallback).
@@ -1525,6 +1548,7 @@ M.neutral = {
   checkpoint_n = "{1}.", checkpoint = "", covered = "{1}.", next_topics = "{1}.", quiz_time = "",
   is_it = "{1}?", answer = "{1}.", lesson_named = "{1}: {2}.", lesson = "{1}.", exercise = "",
   take_about = "{1}.",
+  pow_2 = "{1}", pow_3 = "{1}", pow_n = "{1}",
   sep = ", ", last = ", ", pair = ", ", or_last = ", ", or_pair = ", ", stop = ".",
   code_example = "", code_runs_named = "", code_runs = "", table_columns = "{1}.", table_columns_more = "{1}.", table_columns_count = "{1}.",
   table_columns_count_named = "{1}.", table_more = "",

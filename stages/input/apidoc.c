@@ -166,6 +166,18 @@ static int starts_word(const char *s, const char *w) {
   return !strncasecmp(s, w, l) && !isalnum((unsigned char)s[l]);
 }
 
+/* A MyST role opening an item ("{term}`wheel <Wheel>`"): a text node that
+ * is one "{name}" (or "{domain:name}") right before a code span. It is
+ * markup around a word, no "{type}". */
+static int myst_role(cmark_node *f) {
+  const char *l = f && cmark_node_get_type(f) == CMARK_NODE_TEXT ? cmark_node_get_literal(f) : NULL;
+  cmark_node *nx = f ? cmark_node_next(f) : NULL;
+  if (!l || l[0] != '{' || !nx || cmark_node_get_type(nx) != CMARK_NODE_CODE) return 0;
+  size_t k = 1;
+  while (isalnum((unsigned char)l[k]) || l[k] == ':' || l[k] == '-' || l[k] == '_') k++;
+  return k > 1 && l[k] == '}' && !l[k + 1];
+}
+
 /* One item: 1 when it reads as a parameter, a return value or a type.
  * ctx: the list stands under "Parameters:" (1) or "Returns:" (2). */
 static int parse_text(vgi_api *a, char *code, const char *text, int level, int ctx);
@@ -173,6 +185,7 @@ static int parse_item(vgi_api *a, cmark_node *item, int level, int ctx) {
   cmark_node *para = cmark_node_first_child(item);
   if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH) return 0;
   cmark_node *f = cmark_node_first_child(para);
+  if (myst_role(f)) return 0;
   char *code = NULL;
   vgi_buf b = {0};
   if (f && cmark_node_get_type(f) == CMARK_NODE_CODE) {

@@ -102,6 +102,58 @@ static int anchor_mark(const char *t) {
   return 0;
 }
 
+/* Does b end on a word, a space after it ("a ", "a")? */
+static int word_before(const vgi_buf *b) {
+  size_t n = b->n;
+  while (n && b->s[n - 1] == ' ') n--;
+  return n && (isalnum((unsigned char)b->s[n - 1]) || (unsigned char)b->s[n - 1] >= 0x80);
+}
+
+/* Does a word follow at p (spaces and tags before it; a block's end or
+ * another line's start ends the search)? */
+static int word_after(const char *p, const char *end) {
+  while (p < end) {
+    if (*p == ' ' || *p == '\t') { p++; continue; }
+    if (*p == '<' && p + 1 < end && p[1] != '/') {
+      char name[16];
+      int closing;
+      const char *after;
+      if (tag_at(p, end, name, &closing, &after) && !strcmp(name, "img")) return 0;
+    }
+    if (*p == '<') return 0;
+    return isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80;
+  }
+  return 0;
+}
+
+/* The name of the site an address leads to ("https://www.zerossl.com/x" →
+ * "zerossl"), or NULL. Caller frees. */
+static char *site_name(const char *href) {
+  const char *h = href ? strstr(href, "://") : NULL;
+  if (!h) return NULL;
+  h += 3;
+  if (!strncasecmp(h, "www.", 4)) h += 4;
+  size_t n = strcspn(h, "./:?#");
+  if (!n || h[n] != '.') return NULL;
+  char *r = malloc(n + 1);
+  memcpy(r, h, n);
+  r[n] = 0;
+  return r;
+}
+
+/* A picture standing for a word between words ("a <img alt="ZeroSSL">
+ * project", "a <a href=…><img></a> project"): the word it stands for,
+ * its alt text, else the name of the site its link leads to; NULL when
+ * it is no word of the sentence. Caller frees. */
+static char *picture_word(const vgi_buf *b, const char *img, const char *img_end, const char *href,
+                          const char *next, const char *end) {
+  if (!word_before(b) || !word_after(next, end)) return NULL;
+  char *a = img ? attr_of(img, img_end, "alt") : NULL;
+  if (a && has_word(a) && vgi_word_count(a) <= 4) return a;
+  free(a);
+  return site_name(href);
+}
+
 /* The inline HTML in [p, end) as Markdown: links kept ([text](href)), code
  * kept, pictures out (the first one's alt text into *alt), every other tag
  * a space, comments nothing. */
@@ -128,6 +180,12 @@ static void inline_md(vgi_buf *b, const char *p, const char *end, char **alt, in
         if (a && has_word(a)) *alt = a;
         else free(a);
       }
+      char *w = in_link ? NULL : picture_word(b, p, after, NULL, after, end);
+      if (w) {
+        if (b->n && b->s[b->n - 1] != ' ') vgi_buf_puts(b, " ");
+        put_text(b, w, strlen(w));
+        free(w);
+      }
     } else if (!strcmp(name, "a") && !closing && !in_link) {
       const char *close = find_ci(after, end, "</a");
       const char *inner_end = close ? close : end;
@@ -146,13 +204,23 @@ static void inline_md(vgi_buf *b, const char *p, const char *end, char **alt, in
           vgi_buf_puts(b, t.s);
         }
       }
-      free(href);
+      int worded = t.s && has_word(t.s);
       vgi_buf_free(&t);
       p = inner_end;
       if (close) {
         const char *gt = memchr(close, '>', (size_t)(end - close));
         p = gt ? gt + 1 : end;
       }
+      /* a linked picture between words: the word it stands for */
+      const char *img = !worded ? find_ci(after, inner_end, "<img") : NULL;
+      const char *img_end = img ? memchr(img, '>', (size_t)(inner_end - img)) : NULL;
+      char *w = img_end ? picture_word(b, img, img_end + 1, href, p, end) : NULL;
+      if (w) {
+        if (b->n && b->s[b->n - 1] != ' ') vgi_buf_puts(b, " ");
+        put_text(b, w, strlen(w));
+        free(w);
+      }
+      free(href);
       continue;
     } else if (!strcmp(name, "code") || !strcmp(name, "kbd") || !strcmp(name, "tt")) {
       const char *close = closing ? NULL : find_ci(after, end - after > TAG_MAX ? after + TAG_MAX : end, "</");

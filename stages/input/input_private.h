@@ -470,6 +470,13 @@ int vgi_han_traditional(const char *s, size_t n);
  * narration took out at (*tp)[at], in a sentence of lang ('j', 'z', 'k'):
  * the sentence goes, or a stand-in says where to look; 1 when handled */
 int vgi_cjk_mark_out(char **tp, size_t at, int kind, char lang);
+/* script_marks.c: HTML's <sup>/<sub> text in[0..n) written on the character
+ * base, as shown ("²", "ᵢ", "^N", an ordinal's "st"), or NULL: keep the text
+ * as it was. Caller frees. */
+char *vgi_script_form(const char *in, size_t n, int sup, char base);
+/* ... raised and lowered characters in narration said in lang ("n squared",
+ * "x i", a footnote's number out). Takes t, returns the text. */
+char *vgi_scripts_said(char *t, const char *lang);
 /* man.c: the language of a page of a translated manual, from its folder
  * (".../man/de/man5/x.5.gz" -> "de"); 1 when found */
 int vgi_man_path_language(const char *path, char *out, size_t n);

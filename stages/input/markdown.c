@@ -527,6 +527,23 @@ static cmark_node *bracketed_links(cmark_node *c, const vgi_buf *b) {
   return NULL;
 }
 
+/* "n<sup>2</sup>", "x<sub>i</sub>" from the opening tag c (literal lit):
+ * its text put in its raised or lowered form (script_marks.c); 1 when put,
+ * the text and the closing tag then the caller's to skip. */
+static int script_tag(cmark_node *c, const char *lit, vgi_buf *b) {
+  int sup = !strncasecmp(lit, "<sup", 4);
+  if (!(sup || !strncasecmp(lit, "<sub", 4)) || !strchr(" >", lit[4])) return 0;
+  cmark_node *t = cmark_node_next(c), *close = t ? cmark_node_next(t) : NULL;
+  const char *in = t && cmark_node_get_type(t) == CMARK_NODE_TEXT ? cmark_node_get_literal(t) : NULL;
+  const char *cl = close && cmark_node_get_type(close) == CMARK_NODE_HTML_INLINE ? cmark_node_get_literal(close) : NULL;
+  if (!in || !cl || strncasecmp(cl, sup ? "</sup>" : "</sub>", 6)) return 0;
+  char *f = vgi_script_form(in, strlen(in), sup, b->n ? b->s[b->n - 1] : 0);
+  if (!f) return 0;
+  vgi_buf_puts(b, f);
+  free(f);
+  return 1;
+}
+
 static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
   int names = cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH && name_lines(n);
   if ((cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) stars_open_ = 0;
@@ -593,6 +610,10 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
        * kept apart by a semicolon: "Unix: sh -c<br>Windows: cmd /C" read
        * as one run "Unix: sh -c Windows: cmd /C") */
       int cell = !strcmp(cmark_node_get_type_string(n), "table_cell") && cmark_node_next(c);
+      if (lit && script_tag(c, lit, b)) {
+        c = cmark_node_next(cmark_node_next(c));
+        break;
+      }
       if (lit && !strncasecmp(lit, "<br", 3) && !isalnum((unsigned char)lit[3]))
         vgi_buf_puts(b, names ? ", " : cell && b->n && !strchr(",;:.", b->s[b->n - 1]) ? "; " : " ");
       break;
@@ -853,8 +874,28 @@ static char *plain(cmark_node *n, md *m) {
  * over a setext underline: "![libsodium](logo.png)") is named by the
  * picture's alt text, "logo" and the like left out ("Sodium logo" →
  * "Sodium"), rather than the title falling to the first sentence. */
+/* A heading's id written after its words: "{#syncing-tabs}" (Pandoc,
+ * kramdown, Hugo, MyST), "{#id .class}", and MDX's comment "{/ *title-id* /}"
+ * (written without the spaces; read as "{/title-id/}", its stars taken
+ * for emphasis) is its anchor,
+ * never shown: out, in place. */
+static void heading_id_out(char *t) {
+  size_t l = strlen(t);
+  while (l && t[l - 1] == ' ') l--;
+  if (l < 4 || t[l - 1] != '}') return;
+  char *o = t + l - 1;
+  while (o > t && o[-1] != '{' && o[-1] != '}') o--;
+  if (o == t || o[-1] != '{' || !(*o == '#' || *o == '/') || o + 1 >= t + l - 1) return;
+  /* (an id is one word: "{#a .b}" may add classes, never prose) */
+  if (*o == '/' && memchr(o, ' ', (size_t)(t + l - 1 - o))) return;
+  o--;
+  while (o > t && o[-1] == ' ') o--;
+  if (o > t) *o = 0;
+}
+
 static char *heading_plain(cmark_node *n, md *m) {
   char *t = plain(n, m);
+  heading_id_out(t);
   int letters = 0;
   for (const char *p = t; *p && !letters; p++) letters = isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80;
   if (letters) return t;
@@ -3888,6 +3929,51 @@ static int letter_count(const char *t) {
   return n;
 }
 
+/* The repository that the links and pictures over a README's first
+ * heading name (delta's badges: "github.com/dandavison/delta/actions",
+ * ".../delta/workflows/…/badge.svg"): its name when one owner/name on a
+ * forge is named twice or more in text[0..n), else NULL. Caller frees. */
+static char *header_repository(const char *text, size_t n) {
+  static const char *const forges[] = { "github.com/", "gitlab.com/", "codeberg.org/", NULL };
+  const char *best = NULL;
+  size_t best_n = 0;
+  int best_count = 0;
+  for (size_t i = 0; i < n; i++) {
+    for (int k = 0; forges[k]; k++) {
+      size_t fl = strlen(forges[k]);
+      if (i + fl > n || strncmp(text + i, forges[k], fl) || (i && (isalnum((unsigned char)text[i - 1]) || text[i - 1] == '-')))
+        continue;
+      const char *o = text + i + fl, *e = text + n;
+      size_t ol = 0;
+      while (o + ol < e && (isalnum((unsigned char)o[ol]) || strchr("-_.", o[ol]))) ol++;
+      if (!ol || o + ol >= e || o[ol] != '/' || (ol == 16 && !strncmp(o, "user-attachments", 16))) continue;
+      const char *r = o + ol + 1;
+      size_t rl = 0;
+      while (r + rl < e && (isalnum((unsigned char)r[rl]) || strchr("-_.", r[rl]))) rl++;
+      if (rl > 4 && !strncmp(r + rl - 4, ".git", 4)) rl -= 4;
+      if (!rl || rl > 60) continue;
+      size_t pair = (size_t)(r + rl - o);
+      int count = 0;
+      for (size_t j = 0; j + pair <= n; j++) count += !strncmp(text + j, o, pair) && (j + pair == n || !isalnum((unsigned char)text[j + pair]));
+      if (count > best_count) best = r, best_n = rl, best_count = count;
+    }
+  }
+  if (best_count < 2) return NULL;
+  char *t = malloc(best_n + 1);
+  if (!t) abort();
+  memcpy(t, best, best_n);
+  t[best_n] = 0;
+  return t;
+}
+
+/* The offset in text of the start of line `line` (1-based). */
+static size_t line_offset(const char *text, size_t len, int line) {
+  size_t o = 0;
+  for (int l = 1; l < line && o < len; o++)
+    if (text[o] == '\n') l++;
+  return o;
+}
+
 static char *untitled(cmark_node *doc, const char *file, const char *text, size_t len, cmark_node **from,
                       char **tagline) {
   const char *slash = file ? strrchr(file, '/') : NULL, *base = slash ? slash + 1 : file ? file : "";
@@ -3901,6 +3987,12 @@ static char *untitled(cmark_node *doc, const char *file, const char *text, size_
        * gnupg's TODO) names a section, not the document: a TODO, a FAQ
        * ... is titled by its folder and name */
       int level = cmark_node_get_heading_level(c), again = 0;
+      /* a section's heading ("## Get Started") under a header of badges
+       * and a logo names no project: the repository they link to does */
+      char *repo_named = level >= 2
+                           ? header_repository(text, line_offset(text, len, cmark_node_get_start_line(c)))
+                           : NULL;
+      if (repo_named) return repo_named;
       for (cmark_node *n = cmark_node_next(c); n && !again; n = cmark_node_next(n))
         again = cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == level;
       char *own = again ? customary_title(file) : NULL;
@@ -6189,6 +6281,29 @@ static int plain_name(const char *t) {
 /* The scene of a long list of names (names_list): the first NAMES_SHOWN
  * plain names in the document's order (others when there are too few), a
  * last line for the rest, and the sentence that counts them. */
+/* A name said inside a sentence ("among them the PCRE APIs, …"): an
+ * article that opens it, capital only as a heading's first word, in lower
+ * case, as a sentence has it (English, German, French, Spanish). */
+static void name_in_sentence(vgi_buf *b, const char *t, const char *lang) {
+  const struct { const char *lang; const char *const *words; } articles[] = {
+    { "en", (const char *const[]){ "The", "A", "An", NULL } },
+    { "de", (const char *const[]){ "Der", "Die", "Das", "Ein", "Eine", NULL } },
+    { "fr", (const char *const[]){ "Le", "La", "Les", "Un", "Une", NULL } },
+    { "es", (const char *const[]){ "El", "La", "Los", "Las", "Un", "Una", NULL } },
+  };
+  size_t at = b->n;
+  vgi_buf_puts(b, t);
+  for (size_t i = 0; lang && i < sizeof articles / sizeof *articles; i++) {
+    if (strncmp(lang, articles[i].lang, 2) || isalpha((unsigned char)lang[2])) continue;
+    for (int k = 0; articles[i].words[k]; k++) {
+      size_t l = strlen(articles[i].words[k]);
+      /* (a word follows: "A" alone is a name) */
+      if (!strncmp(t, articles[i].words[k], l) && t[l] == ' ' && isalnum((unsigned char)t[l + 1]))
+        b->s[at] = (char)tolower((unsigned char)b->s[at]);
+    }
+  }
+}
+
 static void names_scene(md *m, cJSON *all, int line, const char *desc, char *narr) {
   int n = cJSON_GetArraySize(all), shown = 0, plains = 0;
   for (cJSON *x = all->child; x; x = x->next) plains += plain_name(vgi_str(x, "title"));
@@ -6215,7 +6330,7 @@ static void names_scene(md *m, cJSON *all, int line, const char *desc, char *nar
   vgi_buf j = {0};
   for (int i = 0; i < ns; i++) {
     if (i) vgi_buf_puts(&j, vgi_phrase(m->lang, i < ns - 1 ? "sep" : ns == 2 ? "pair" : "last"));
-    vgi_buf_puts(&j, said[i]);
+    name_in_sentence(&j, said[i], m->lang);
   }
   const char *h = vgi_str(vc, "header");
   vgi_buf cb = {0};   /* the sentence that counts them */

@@ -9373,6 +9373,7 @@ static char *clean_speech(char *t, const char *lang) {
    * by what goes from one it wrote */
   char *written = english(lang) ? vgi_strdup(t) : NULL;
   nbsp_out(t);
+  t = vgi_scripts_said(t, lang);   /* "n²" said "n squared" */
   handle_out(t);
   sigil_out(t);
   run_path_out(t);
