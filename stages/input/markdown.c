@@ -9692,6 +9692,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   }
   drop_huge_blocks(doc, &m, 8);
   vgi_spaced_strong(doc);   /* "** Branch & Bound **": spaced_strong.c */
+  vgi_spaced_links(doc);   /* "[दैनिक योजना](#दैनिक योजना)": spaced_links.c */
   drop_sign_off(doc);
   vgi_myst_blocks(doc);   /* MyST directives and targets: myst.c */
   vgi_html_hidden(doc);   /* what HTML never shows as text (<script>, <style>): html_hidden.c */

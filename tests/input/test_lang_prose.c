@@ -136,10 +136,41 @@ static void translation_with_english_left(void **state) {
   vgi_buf_free(&th);
 }
 
+/* A link whose address has a space in it (a translated README's anchors,
+ * "[दैनिक योजना](#दैनिक योजना)", "[…] (# Why-use-it)", a web address a tool
+ * broke, "(https://www.quora.com/What-is-tail-recursion- Why-is-it-so-bad)")
+ * is shown and said by its text, never with its brackets and address. */
+static void link_with_spaced_address(void **state) {
+  (void)state;
+  vgi_options full = {0};
+  vgi_diags d = {0};
+  cJSON *m = load_text("doc.md",
+                       "# \xE0\xA4\x85\xE0\xA4\xA7\xE0\xA5\x8D\xE0\xA4\xAF\xE0\xA4\xAF\xE0\xA4\xA8\n\n"
+                       "- [\xE0\xA4\xA6\xE0\xA5\x88\xE0\xA4\xA8\xE0\xA4\xBF\xE0\xA4\x95 \xE0\xA4\xAF\xE0\xA5\x8B\xE0\xA4\x9C"
+                       "\xE0\xA4\xA8\xE0\xA4\xBE](#\xE0\xA4\xA6\xE0\xA5\x88\xE0\xA4\xA8\xE0\xA4\xBF\xE0\xA4\x95 "
+                       "\xE0\xA4\xAF\xE0\xA5\x8B\xE0\xA4\x9C\xE0\xA4\xA8\xE0\xA4\xBE)\n"
+                       "- [\xE0\xA4\x87\xE0\xA4\xB8\xE0\xA4\x95\xE0\xA4\xBE \xE0\xA4\x89\xE0\xA4\xAA\xE0\xA4\xAF\xE0\xA5\x8B"
+                       "\xE0\xA4\x97] (# Why-use-it)\n"
+                       "- [ ] [\xE0\xA4\x9F\xE0\xA5\x87\xE0\xA4\xB2 \xE0\xA4\xB0\xE0\xA4\xBF\xE0\xA4\x95\xE0\xA4\xB0\xE0\xA5\x8D"
+                       "\xE0\xA4\xB8\xE0\xA4\xA8](https://www.quora.com/What-is-tail-recursion- Why-is-it-so-bad)\n",
+                       &full, &d);
+  vgi_diags_free(&d);
+  vgi_buf b = {0};
+  model_text(m, &b);
+  print_message("%s\n", b.s);
+  assert_null(strstr(b.s, "]"));
+  assert_null(strstr(b.s, "#"));
+  assert_null(strstr(b.s, "quora"));
+  assert_non_null(strstr(b.s, "\xE0\xA4\xA6\xE0\xA5\x88\xE0\xA4\xA8\xE0\xA4\xBF\xE0\xA4\x95 \xE0\xA4\xAF"));
+  vgi_buf_free(&b);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(german_prefix_stays_with_its_clause),
     cmocka_unit_test(translation_with_english_left),
+    cmocka_unit_test(link_with_spaced_address),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
