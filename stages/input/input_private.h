@@ -810,6 +810,9 @@ void vgi_html_hidden(struct cmark_node *doc);
 /* spaced_strong.c: bold written with spaces inside its stars ("** Branch &
  * Bound **") made the strong node it means, in paragraphs and headings. */
 void vgi_spaced_strong(struct cmark_node *doc);
+/* spaced_links.c: "[text](#an anchor with spaces)" and a web address with a
+ * space made the link they mean, in paragraphs and headings. */
+void vgi_spaced_links(struct cmark_node *doc);
 /* A whole HTML page's comments, hidden elements and <head> (its <title>
  * kept as an <h1> when the body has none) blanked in place, line breaks
  * kept, before Markdown reads it: html_hidden.c */

@@ -699,8 +699,35 @@ int vgi_han_traditional(const char *s, size_t n) {
   return t > z;
 }
 
+enum { HANGUL, KANA, HAN, ARABIC, CYRILLIC, GREEK, HEBREW, THAI, INDIC, LATIN, NSCRIPT };
+enum { NSTOP = sizeof stop / sizeof *stop };
+
+/* A script's letters weighed against Latin letters: a CJK character or
+ * syllable (and an Arabic, Hebrew or Thai letter, written without most
+ * vowels or spaces) as ~3 letters */
+static long script_weight(int s, long n) { return s == CYRILLIC || s == GREEK || s == INDIC ? n : n * 3; }
+
+/* One line's vote, and the line's counts set back to zero: for the script
+ * that outweighs its Latin letters (six letters at least), else for the
+ * Latin-script language whose short words it has most of (two at least),
+ * English on a tie. */
+static void line_vote(long seg_count[NSCRIPT], long seg_hits[NSTOP], long script_votes[NSCRIPT], long seg_votes[NSTOP]) {
+  int best = LATIN;
+  long best_n = seg_count[LATIN];
+  for (int s = 0; s < LATIN; s++)
+    if (seg_count[s] >= 6 && script_weight(s, seg_count[s]) > best_n) best = s, best_n = script_weight(s, seg_count[s]);
+  if (best != LATIN) script_votes[best]++;
+  else {
+    size_t top = 0;
+    for (size_t i = 1; i < NSTOP; i++)
+      if (seg_hits[i] > seg_hits[top]) top = i;
+    if (seg_hits[top] >= 2) seg_votes[top]++, script_votes[LATIN] += top == 0;
+  }
+  memset(seg_count, 0, sizeof(long) * NSCRIPT);
+  memset(seg_hits, 0, sizeof(long) * NSTOP);
+}
+
 const char *vgi_detect_language(const char *text) {
-  enum { HANGUL, KANA, HAN, ARABIC, CYRILLIC, GREEK, HEBREW, THAI, INDIC, LATIN, NSCRIPT };
   static const char *const script_lang[] = { "ko", "ja", "zh", "ar", "ru", "el", "he", "th", "hi", NULL };
   long count[NSCRIPT] = {0};
   long indic[NINDIC] = {0};   /* letters of each script of India, Sri Lanka, the Caucasus, Ethiopia */
@@ -728,8 +755,14 @@ const char *vgi_detect_language(const char *text) {
   size_t dwl = 0;
   long deva[NDEVA] = {0};
   size_t budget = 200000;   /* enough to decide; a long document is not read twice */
+  /* each line (a heading, a paragraph, an item) votes for its own
+   * language: a translation that left whole paragraphs in English is
+   * still the translation's language (seg_votes) */
+  long seg_count[NSCRIPT] = {0}, seg_hits[sizeof stop / sizeof *stop] = {0};
+  long script_votes[NSCRIPT] = {0}, seg_votes[sizeof stop / sizeof *stop] = {0};
   const unsigned char *no_target = p;   /* a "](" before it has no link target */
   while (*p && budget--) {
+    if (*p == '\n') line_vote(seg_count, seg_hits, script_votes, seg_votes);
     /* a link is no word of the document's language: its Latin letters
      * would outweigh a short text in another script */
     if ((p == (const unsigned char *)text || isspace(p[-1]) || p[-1] == '<' || p[-1] == '(') &&
@@ -784,6 +817,8 @@ const char *vgi_detect_language(const char *text) {
       deva_word(dword, dwl, deva);
       dwl = 0;
     }
+    long before[NSCRIPT];
+    memcpy(before, count, sizeof before);
     if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F))
       count[HANGUL]++;
     else if (cp >= 0x3040 && cp <= 0x30FF) count[KANA]++;
@@ -800,6 +835,7 @@ const char *vgi_detect_language(const char *text) {
     else if ((cp < 128 && isalpha((int)cp)) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
              cp == 0x0259)   /* (ə, Azerbaijani's frequent vowel, is in the IPA block) */
       count[LATIN]++, letter = 1;
+    for (int sc = 0; sc < NSCRIPT; sc++) seg_count[sc] += count[sc] - before[sc];
     cyrillic_letter(cp, &cy_uk, &cy_ru, &cy_hard, &cy_sr, &cy_mk, &cy_be);
     turkic_letter(cp, turkic);
     arabic_letter(cp, &ar_fa, &ar_ar, &ar_ur);
@@ -820,6 +856,7 @@ const char *vgi_detect_language(const char *text) {
         const char *at = strstr(stop[i].words, key);
         if (!at) continue;
         hits[i]++;
+        seg_hits[i]++;
         size_t off = (size_t)(at - stop[i].words);
         if (off < sizeof seen[i] && !seen[i][off]) { seen[i][off] = 1; distinct[i]++; }
       }
@@ -828,13 +865,26 @@ const char *vgi_detect_language(const char *text) {
   }
   if (cwl) cyrillic_word(cword, cwl, &bg_w, &ru_w);
   if (dwl) deva_word(dword, dwl, deva);
+  line_vote(seg_count, seg_hits, script_votes, seg_votes);
   /* a CJK character or syllable carries about a word: weigh it against
    * Latin letters (commands and names in the prose) as ~3 letters */
   int best = LATIN;
   long best_n = count[LATIN];
   for (int s = 0; s < LATIN; s++) {
-    long w = s == CYRILLIC || s == GREEK || s == INDIC ? count[s] : count[s] * 3;
+    long w = script_weight(s, count[s]);
     if (w > best_n) { best_n = w; best = s; }
+  }
+  /* a translation into another script with much left in English (the
+   * names of links to English pages, commands, untranslated paragraphs):
+   * its script weighs half the Latin letters or more, and a third of the
+   * lines that are in either are in it */
+  if (best == LATIN) {
+    int top = 0;
+    for (int s = 1; s < LATIN; s++)
+      if (script_votes[s] > script_votes[top]) top = s;
+    if (script_votes[top] >= 3 && script_votes[top] * 3 >= script_votes[LATIN] &&
+        script_weight(top, count[top]) * 2 >= count[LATIN])
+      best = top;
   }
   if (best == HAN && count[KANA] * 5 > count[HAN]) best = KANA;   /* Japanese mixes kana and kanji */
   if (best == KANA) return "ja";
@@ -859,9 +909,16 @@ const char *vgi_detect_language(const char *text) {
   /* Vietnamese: a few of its letters in every sentence (one in twenty
    * letters); a French "Đ" in a name is not enough */
   if (viet >= 10 && viet * 20 >= count[LATIN] && yoruba < 3) return "vi";
-  size_t top = 0;
-  for (size_t i = 1; i < sizeof stop / sizeof *stop; i++)
+  size_t top = 0, other = 1;
+  for (size_t i = 1; i < sizeof stop / sizeof *stop; i++) {
     if (hits[i] > hits[top]) top = i;
+    if (hits[i] > hits[other]) other = i;
+  }
+  /* a translation with paragraphs left in English (a FAQ half
+   * translated): its own words on as many lines as English words or more, eight
+   * different ones or more, and a third of English's hits at least */
+  if (!top && distinct[other] >= 8 && hits[other] * 3 >= hits[0] && seg_votes[other] >= seg_votes[0])
+    return stop[other].lang;
   /* too little evidence (a title, a few words): English, as before */
   if (hits[top] < 3 || hits[top] <= hits[0] || distinct[top] < 2) return "en";
   return stop[top].lang;

@@ -2443,6 +2443,75 @@ static const char *const nl_words[] = { "het", "een", "niet", "wordt", "worden",
  * ("…, um sicherzustellen, dass …", "…, pour vous assurer que …"). */
 static const char *const clause_openers[] = { "um", "om", "pour", "afin", "para", "per", "damit", NULL };
 
+/* German separable prefixes: at a clause's end, before its mark, they are
+ * the rest of the verb that opened the clause ("Legen Sie … eine Datenbank
+ * an", "Melden Sie sich … bei der Verwaltung an"). */
+static const char *const de_prefixes[] = { "an", "auf", "aus", "ab", "ein", "mit", "zu", "vor", "nach",
+  "zur\xC3\xBC""ck", "weg", "fest", "los", "her", "hin", "heraus", "herein", "hinaus", "hinein", "herunter",
+  "hinzu", "hoch", "bei", "dar", "um", "fort", "weiter", "zusammen", "vorbei", "voran", "bereit", "frei",
+  "statt", "teil", "wieder", "durch", "herum", "zurecht", "vorweg", "entgegen", "nieder", NULL };
+
+/* Does a clause end after word i of h (0-based)? Its last word carries
+ * . ; : ! ? or a comma before a subordinate clause or a conjunction (not
+ * the comma between two adjectives, "eine neue, leere Datenbank"), or it
+ * is the text's last word. */
+static int de_clause_end(const hl_words *h, int i) {
+  const char *t = h->t;
+  size_t e = h->we[i];
+  while (e > h->ws[i] && strchr("\")'", t[e - 1])) e--;
+  char last = e > h->ws[i] ? t[e - 1] : 0;
+  if (i == h->n - 1 || (last && strchr(".;:!?", last))) return 1;
+  if (last != ',') return 0;
+  const char *nx = t + h->ws[i + 1];
+  size_t nl = h->we[i + 1] - h->ws[i + 1];
+  return in_list(de_sub, nx, nl) ||
+         in_list((const char *const[]){ "und", "oder", "aber", "sondern", "denn", "doch", "jedoch", NULL }, nx, nl);
+}
+
+/* A German headline cut inside a clause whose verb's prefix stands at its
+ * end ("Legen Sie vor dem ersten Start" | "… Datenbank an, bevor …") keeps
+ * that prefix: the cut moves to the clause's end when that is 20 words at
+ * most, else back to the clause mark before the clause (three words at
+ * least), else to the clause's end up to 28 words. -> the cut. */
+static int prefix_left_behind(const hl_words *h, size_t cut, int *kp, int *endp) {
+  if (!h->german) return 0;
+  int k = 0;   /* words before the cut */
+  while (k < h->n && h->we[k] <= cut) k++;
+  if (k < 1 || k >= h->n || de_clause_end(h, k - 1)) return 0;
+  int end = k;   /* the clause's last word */
+  while (end < h->n - 1 && !de_clause_end(h, end)) end++;
+  if (!in_list(de_prefixes, h->t + h->ws[end], h->we[end] - h->ws[end])) return 0;
+  *kp = k;
+  *endp = end;
+  return 1;
+}
+
+/* 1 when t cut at byte `cut` leaves a German separable prefix behind. */
+static int cut_leaves_prefix(const char *t, size_t cut) {
+  size_t ws[96], we[96];
+  int n = vgi_split_words(t, ws, we, 96), k, end;
+  hl_words hw = { t, ws, we, n, german_words(t, ws, we, n), 0 };
+  return prefix_left_behind(&hw, cut, &k, &end);
+}
+
+static size_t separable_prefix_cut(const hl_words *h, size_t cut) {
+  const char *t = h->t;
+  int k, end;
+  if (!prefix_left_behind(h, cut, &k, &end)) return cut;
+  /* (the prefix's own word, its clause mark left out) */
+  size_t after = h->we[end];
+  while (after > h->ws[end] && strchr(",.;:!?", t[after - 1])) after--;
+  if (end + 1 <= 20) return after;
+  int j = k - 1;   /* the clause's first word */
+  while (j > 0 && !de_clause_end(h, j - 1)) j--;
+  if (j >= 3) {
+    size_t back = h->we[j - 1];
+    while (back > h->ws[j - 1] && strchr(",;:", t[back - 1])) back--;
+    return back;
+  }
+  return end + 1 <= 28 ? after : cut;
+}
+
 /* A headline cut (at byte cut of h->t) that leaves a subordinate clause
  * hanging moves back to the clause mark before that clause: a cut right
  * before a complementizer ("…, um sicherzustellen" | ", dass alle Pfade
@@ -2752,6 +2821,7 @@ char *vgi_headline(const char *s) {
   for (int i = 2; i < n && cut != sentence; i++)
     if (we[i - 1] == cut && t[we[i - 2] - 1] == ',' && i - 1 >= 4) { cut = we[i - 2] - 1; break; }
   if (cut != sentence) cut = hanging_clause_back(&hw, cut);
+  if (cut != sentence) cut = separable_prefix_cut(&hw, cut);
   t[cut] = 0;
   /* a bracket opened and not closed: the headline ends before it */
   char *open = NULL;
@@ -3089,6 +3159,7 @@ int vgi_cut_keeps_meaning(const char *t, size_t cut) {
   if (open_condition(t, cut)) return 0;
   if (modal_verb_interrupted(t, cut)) return 0;
   if (open_correlative(t, cut)) return 0;
+  if (cut_leaves_prefix(t, cut)) return 0;   /* "Legen Sie … | … an" */
   /* a participle alone after a comma (", depending | on the settings"): a
    * fragment whose phrase is cut off */
   {
@@ -9783,6 +9854,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   }
   drop_huge_blocks(doc, &m, 8);
   vgi_spaced_strong(doc);   /* "** Branch & Bound **": spaced_strong.c */
+  vgi_spaced_links(doc);   /* "[दैनिक योजना](#दैनिक योजना)": spaced_links.c */
   drop_sign_off(doc);
   vgi_myst_blocks(doc);   /* MyST directives and targets: myst.c */
   vgi_html_hidden(doc);   /* what HTML never shows as text (<script>, <style>): html_hidden.c */
