@@ -804,7 +804,8 @@ int vg_render_measure_item(const cJSON *item, double scale, vg_render_measure *m
   m->shrunk = f->shrunk;
   m->cut = f->cut;
   m->broken = f->broken;
-  m->text = pango_layout_get_text(f->layout);
+  const char *shown = g_object_get_data(G_OBJECT(f->layout), RD_CODE_TEXT);
+  m->text = shown ? shown : pango_layout_get_text(f->layout);
   return 0;
 }
 

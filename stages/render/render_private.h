@@ -55,6 +55,10 @@ typedef struct rd_text_spec {
   rd_palette pal;        /* code only */
 } rd_text_spec;
 
+/* The layout's data under this name: code's text without the invisible
+ * marks wrapping added (text.c, code_space_breaks), when it has them */
+#define RD_CODE_TEXT "vg-code-text"
+
 typedef struct rd_fitted {
   PangoLayout *layout;   /* owned by the thread cache */
   double final_size;

@@ -1140,6 +1140,11 @@ static int wrap_search(PangoLayout *l, PangoFontDescription *fd, const rd_text_s
  * keep its tokens whole before a token breaks at its separators. */
 #define RD_WHOLE_SHRINK 0.85
 
+/* A ZERO WIDTH SPACE (U+200B, invisible; a NUL-terminated txt) at txt+i */
+static int is_zwsp(const char *txt, size_t i) {
+  return (unsigned char)txt[i] == 0xE2 && (unsigned char)txt[i + 1] == 0x80 && (unsigned char)txt[i + 2] == 0x8B;
+}
+
 /* Each run of code between spaces that fits a continuation line at the
  * smallest size tried (a monospaced advance, under the hanging mark) kept in one piece: the
  * line breaks at the space before it ("settings/" / "default.toml" read as
@@ -1151,8 +1156,9 @@ static int whole_runs(const char *txt, PangoAttrList *attrs, const rd_text_spec 
   size_t i = 0, n = strlen(txt);
   while (i < n) {
     if (txt[i] == ' ' || txt[i] == '\t' || txt[i] == '\n') { i++; continue; }
+    if (i + 2 < n && is_zwsp(txt, i)) { i += 3; continue; }
     size_t a = i, chars = 0;
-    for (; i < n && txt[i] != ' ' && txt[i] != '\t' && txt[i] != '\n'; i++)
+    for (; i < n && txt[i] != ' ' && txt[i] != '\t' && txt[i] != '\n' && !(i + 2 < n && is_zwsp(txt, i)); i++)
       if (((unsigned char)txt[i] & 0xC0) != 0x80) chars++;
     if (chars > 1 && (double)chars * RD_MONO_ADVANCE * s->min_size <= room) {
       /* (Pango takes the range's end as a position inside it: up to the
@@ -1197,8 +1203,52 @@ static int code_wrap_fit(PangoLayout *l, PangoFontDescription *fd, const rd_text
   return ok;
 }
 
+/* Code may wrap at every space between tokens. UAX #14 forbids a break at
+ * some (after an opening bracket, before a closing one, around a quote:
+ * "{{ user.url }}", "[ "$x" -eq 4 ]", "( a, b )"), which held a line such as
+ * Jinja's `<li><a href="{{ user.url }}">{{ user.username }}</a></li>` in
+ * one piece, so the whole block shrank to a size nobody reads in a tall
+ * frame. A ZERO WIDTH SPACE before each space that follows a token (never
+ * in a line's indent) allows the break there (UAX #14's "ZW SP* ÷" comes
+ * before those rules); the layout's attributes (the syntax colours) move
+ * with the text. Nothing changes on screen: U+200B has no width, and the
+ * layout keeps the text as it was (RD_CODE_TEXT). */
+static void code_space_breaks(PangoLayout *l) {
+  const char *txt = pango_layout_get_text(l);
+  size_t n = strlen(txt), add = 0;
+  for (size_t i = 1; i < n; i++)
+    if (txt[i] == ' ' && txt[i - 1] != ' ' && txt[i - 1] != '\t' && txt[i - 1] != '\n' && !(i >= 3 && is_zwsp(txt, i - 3)))
+      add++;
+  if (!add) return;
+  char *out = g_malloc(n + 3 * add + 1);
+  PangoAttrList *attrs = pango_layout_get_attributes(l);
+  attrs = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
+  size_t o = 0, shift = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (i > 0 && txt[i] == ' ' && txt[i - 1] != ' ' && txt[i - 1] != '\t' && txt[i - 1] != '\n' &&
+        !(i >= 3 && is_zwsp(txt, i - 3))) {
+      /* (each attribute past the insertion moves on by its three bytes) */
+      pango_attr_list_update(attrs, (int)(i + shift), 0, 3);
+      memcpy(out + o, "\xE2\x80\x8B", 3);
+      o += 3;
+      shift += 3;
+    }
+    out[o++] = txt[i];
+  }
+  out[o] = 0;
+  /* (the text without the marks, for vg_render_measure_item: freed with
+   * the layout) */
+  if (!g_object_get_data(G_OBJECT(l), RD_CODE_TEXT))
+    g_object_set_data_full(G_OBJECT(l), RD_CODE_TEXT, g_strdup(txt), g_free);
+  pango_layout_set_text(l, out, (int)o);
+  pango_layout_set_attributes(l, attrs);
+  pango_attr_list_unref(attrs);
+  g_free(out);
+}
+
 static int code_wrap_fit_runs(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, rd_fitted *f,
                               double *w, double *h, int *lines) {
+  code_space_breaks(l);
   PangoAttrList *base = pango_layout_get_attributes(l);
   base = base ? pango_attr_list_copy(base) : pango_attr_list_new();
   const char *txt = pango_layout_get_text(l);

@@ -480,8 +480,14 @@ local function text_x(e) return e.label == false and BARE_X or TEXT_X end
 M.GROW = 1.6
 M.ROW_SIZE_MAX = 60
 -- ... up to STATEMENT_MAX in a tall frame for at most this many points
--- that each stay one line
+-- that each stay one line; in a square frame, and in a tall one for up to
+-- SHORT_LIST_MAX such points (an agenda's topics: "Testing", "Support",
+-- "Contact", ...), up to SHORT_LIST_SIZE
 local SHORT_MAX = 4
+local SHORT_LIST_MAX, SHORT_LIST_SIZE = 8, 64
+-- A wide frame's four or more one-line points (an agenda) in two columns,
+-- each point one line, up to this size
+local SHORT_WIDE = 64
 local grown_memo, grown_count = {}, 0
 -- A tall frame's list spreads over up to this share of its box's height:
 -- gaps up to TALL_GAP, each card's room around its text up to TALL_PAD
@@ -511,7 +517,7 @@ local TREE_EVEN = 0.8
 -- heights(size, pad, width) -> the cards' heights, their sum. Returns
 -- { size, cells }, or false when nothing fits (the items shrink in equal
 -- cells as before, and the list is split).
-local function spread_of(entries, box, n, tree, heights, most)
+local function spread_of(entries, box, n, tree, heights, most, one_line)
   local base = n == 1 and 48 or n <= 2 and 44 or n <= 4 and 38 or 34
   local cap = math.min(M.ROW_SIZE_MAX, math.floor(base * M.GROW), most or math.huge)
   -- (the usual cards first; tighter ones, as in a square or tall frame,
@@ -633,6 +639,20 @@ local function spread_of(entries, box, n, tree, heights, most)
   end
   local best2 = n >= 4 and largest(two) or nil
   local best1 = largest(one)
+  -- four or more points of a line each (an agenda's topics, a list of
+  -- platforms) were one column of narrow cards at the frame's left, its
+  -- right half empty (bats' table of contents: five words at 54 over a
+  -- third of the width): two columns, as large as every point stays one
+  -- line in its column (up to SHORT_WIDE), where not smaller than one
+  if n >= 4 and not tree and best1 and one_line(best1.size, box.w) then
+    local half = (box.w - 24) / 2
+    for sz = math.min(SHORT_WIDE, most or math.huge), best1.size, -2 do
+      if one_line(sz, half) then
+        local cells = two(sz)
+        if cells then return { size = sz, cells = cells } end
+      end
+    end
+  end
   if best2 and (not best1 or best2.size >= best1.size + 6) then return best2 end
   return best1 or false
 end
@@ -789,9 +809,10 @@ function M.rows(theme, box, entries, a, o)
   -- The same fit the renderer checks: every text at its own height, none
   -- shrunk or cut.
   -- every entry one line at sz (a word or a short phrase)
-  local function one_line(sz)
+  local function one_line(sz, width)
+    width = width or cw
     for _, e in ipairs(entries) do
-      local m = core.measure({ type = "text", markup = e.markup, w = cw - (e.indent or 0) * 56 - text_x(e) - RIGHT_PAD,
+      local m = core.measure({ type = "text", markup = e.markup, w = width - (e.indent or 0) * 56 - text_x(e) - RIGHT_PAD,
         h = 100000, size = sz, line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
       if m.lines > 1 or m.shrunk then return false end
     end
@@ -810,7 +831,8 @@ function M.rows(theme, box, entries, a, o)
       -- a tall frame's few short points ("Linux", "macOS", "Windows") take
       -- the size of a statement where each stays one line: the frame's
       -- height is theirs (three words at 60 filled a quarter of it)
-      local short_cap = theme.frame == "tall" and n <= SHORT_MAX and M.STATEMENT_MAX or cap
+      local short_cap = theme.frame == "tall" and n <= SHORT_MAX and M.STATEMENT_MAX
+        or n <= SHORT_LIST_MAX and math.max(cap, SHORT_LIST_SIZE) or cap
       grown = false
       -- (the usual padding and gap first: tighter cards only where they buy
       -- a size)
@@ -843,7 +865,7 @@ function M.rows(theme, box, entries, a, o)
     local key = table.concat(parts, "\0")
     spread = grown_memo[key]
     if spread == nil then
-      spread = spread_of(entries, box, n, tree, heights, most)
+      spread = spread_of(entries, box, n, tree, heights, most, one_line)
       if grown_count >= 256 then grown_memo, grown_count = {}, 0 end
       grown_memo[key], grown_count = spread, grown_count + 1
     end
@@ -933,7 +955,10 @@ function M.rows(theme, box, entries, a, o)
   for i = 2, n do if cells[i].x ~= cells[1].x then one_column = false end end
   -- (a tall frame's cards keep the box's width: a column of narrow cards
   -- flush left left the frame's right half empty)
-  if n >= 2 and one_column and not tree and measured and not o.size and not o.full_width and theme.frame ~= "tall" then
+  -- (nor a square frame's points grown past the usual cap: the same column
+  -- of narrow cards at its left)
+  if n >= 2 and one_column and not tree and measured and not o.size and not o.full_width and theme.frame ~= "tall"
+      and not (grown and grown.short) then
     local w = short_width(theme, entries, cells[1].w, size)
     if w then for i = 1, n do cells[i] = { x = cells[i].x, y = cells[i].y, w = w, h = cells[i].h } end end
   end
