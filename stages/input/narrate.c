@@ -1898,8 +1898,6 @@ static char *joined_more(const cJSON *arr, int max, int more, int or, const char
   return vgi_buf_take(&m);
 }
 
-#define COLON_FIRST 3   /* past COLON_NAMED items, the first ones a colon's sentence goes on with */
-
 static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int cont, int all, int alt) {
   cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray(), *leads = cJSON_CreateArray();
   cJSON *heads = cJSON_CreateArray();
@@ -1995,13 +1993,8 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
   /* items that name one thing twice are said as what they say */
   int repeat = names_repeat(heads);
   cJSON_Delete(heads);
-  /* past five, the sentence goes on with its first three and "and more"
-   * only when the items are short names that no description or label
-   * follows ("Installation", "FAQ"): never a term list cut to its names */
-  int short_names = !named && !clause && phrases && !labelled && !described && max_words <= 4;
-  if (n && cont && one_each && !repeat && (all || n <= COLON_NAMED || cont == 3 || short_names)) {
-    int say = all ? 0 : n <= COLON_NAMED || cont == 3 ? COLON_NAMED : COLON_FIRST;
-    j = joined_more(tops, say, more, cont == 2 || alt, lang);
+  if (n && cont && one_each && !repeat && (all || n <= COLON_NAMED || cont == 3)) {
+    j = joined_more(tops, all ? 0 : COLON_NAMED, more, cont == 2 || alt, lang);
     if (j) sentence_l(b, j, lang);
     free(j);
     cJSON_Delete(tops);
@@ -2024,7 +2017,9 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
     item_sentences(b, items, n <= 4 ? 4 : 3, lang);
     sentences = 1;
   } else if (!clause && max_words <= 4) {
-    j = joined(tops, max, 0, 0, lang);
+    /* (a list that says it goes on, "...and more": its first names and
+     * "and more", never a list that seems to end with them) */
+    j = more && !described && !labelled ? joined_more(tops, max, 1, 0, lang) : joined(tops, max, 0, 0, lang);
   } else if (named) {
     j = joined(names, max, 0, 0, lang);
   } else if (!clause && phrases) {
@@ -6807,6 +6802,10 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
            * point as the items after a colon are */
           int terms = pairs && ph_said && cJSON_GetArraySize(units) <= 1;
           if (colon || terms) cJSON_AddTrueToObject(u, "k");
+          /* the items a colon led into name what the slide shows, never
+           * pointers to drop ("Please see the rclone website for:" over
+           * "Installation", "Changelog", "FAQ") */
+          if (colon) cJSON_AddTrueToObject(u, "ci");
           if (terms) cJSON_AddTrueToObject(u, "pr");
           if (whole) cJSON_AddTrueToObject(u, "w");
           /* before a closing remark: the units after lu_at are taken off and
