@@ -2276,8 +2276,92 @@ static int natural_cut_at(const hl_words *h, int k, int waits) {
 
 static int natural_cut(const hl_words *h, int k) { return natural_cut_at(h, k, 1); }
 
-#define HEADLINE_WORDS 12
 #define HEADLINE_WHOLE 16   /* kept whole when no natural break comes sooner */
+/* Whether a cut before word k falls between a passive verb and the
+ * infinitive that completes it ("is considered | to be an implementation
+ * detail", "are expected | to work"): alone, the words before say the
+ * opposite of the sentence or nothing. A "to" before a noun phrase ("has
+ * been added | to the library") ends no such verb. */
+static int passive_infinitive(const hl_words *h, int k) {
+  static const char *const copulas[] = { "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't",
+                                         "not", NULL };
+  static const char *const takes_to[] = { "considered", "expected", "supposed", "meant", "intended", "known",
+    "believed", "thought", "assumed", "deemed", "guaranteed", "presumed", "said", "reported", "claimed",
+    "understood", "required", "allowed", "permitted", "obliged", "forced", NULL };
+  if (k < 2 || k + 1 >= h->n) return 0;
+  const char *t = h->t;
+  const char *w = t + h->ws[k - 1], *nx = t + h->ws[k], *after = t + h->ws[k + 1];
+  size_t wl = h->we[k - 1] - h->ws[k - 1], nl = h->we[k] - h->ws[k], al = h->we[k + 1] - h->ws[k + 1];
+  if (nl != 2 || strncmp(nx, "to", 2) || !in_list(takes_to, w, wl)) return 0;
+  /* the verb is passive: a copula (or an adverb after one) before it */
+  int cop = in_list(copulas, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]);
+  if (!cop && k >= 3) {
+    size_t ml = h->we[k - 2] - h->ws[k - 2];
+    cop = ml > 3 && !strncmp(t + h->ws[k - 2] + ml - 2, "ly", 2) &&
+          in_list(copulas, t + h->ws[k - 3], h->we[k - 3] - h->ws[k - 3]);
+  }
+  if (!cop) return 0;
+  /* and "to" opens an infinitive: a lower-case word that no article or
+   * possessive is */
+  while (al && strchr(",.;:!?\"')", after[al - 1])) al--;
+  return al && islower((unsigned char)after[0]) && !in_list(articles, after, al) &&
+         !in_list((const char *const[]){ "our", "my", "his", "her", "its", "their", "your", "all", "each", "every",
+                                         "any", "some", "both", "that", "those", "this", "these", NULL }, after, al);
+}
+
+/* Whether a cut before word k leaves a quantified noun without the
+ * relative clause that limits it ("implemented by all widgets | that have
+ * horizontal and vertical variants", "every file | that changed"): alone,
+ * "all widgets" says what the sentence does not. */
+static int quantified_relative(const hl_words *h, int k) {
+  if (k < 2 || k >= h->n) return 0;
+  const char *t = h->t;
+  if (!in_list((const char *const[]){ "that", "who", "whose", "which", NULL }, t + h->ws[k], h->we[k] - h->ws[k]))
+    return 0;
+  static const char *const pronouns[] = { "everything", "anything", "everyone", "anyone", "nothing", "those",
+                                          NULL };
+  static const char *const quantifiers[] = { "all", "every", "each", "any", "only", "those", NULL };
+  if (strchr(",;:.!?)", t[h->we[k - 1] - 1])) return 0;
+  if (in_list(pronouns, t + h->ws[k - 1], h->we[k - 1] - h->ws[k - 1])) return 1;
+  /* the quantifier one or two words before the noun, no mark between */
+  for (int i = k - 2; i >= 0 && i >= k - 3; i--) {
+    if (strchr(",;:.!?)", t[h->we[i] - 1])) return 0;
+    if (in_list(quantifiers, t + h->ws[i], h->we[i] - h->ws[i])) return 1;
+  }
+  return 0;
+}
+
+/* A cut before word k whose words would say the opposite of the sentence
+ * (passive_infinitive, quantified_relative). */
+static int held_cut(const hl_words *h, int k) { return passive_infinitive(h, k) || quantified_relative(h, k); }
+
+/* The cut at byte `cut` moved on past a held one (held_cut): to the first
+ * sentence's end when it has sentence_words <= HEADLINE_WHOLE words, else
+ * to the first natural cut after it within HEADLINE_WHOLE words, before a
+ * joining word or at a clause mark; else left where it is. Never moved
+ * back: a shorter cut elsewhere ("Reports will include information | on
+ * any Workers that …") says less than the held one did. */
+static size_t held_cut_on(const hl_words *h, size_t cut, size_t sentence, int sentence_words) {
+  int k = 0;
+  while (k < h->n && h->we[k] < cut) k++;
+  if (k >= h->n || h->we[k] != cut || !held_cut(h, k + 1)) return cut;
+  if (sentence_words <= HEADLINE_WHOLE && sentence > cut) return sentence;
+  const char *t = h->t;
+  /* (a word that opens a clause or a phrase of its own: "of", "to" after
+   * it would leave a noun without its complement, "were prefixes | of …") */
+  static const char *const openers[] = { "and", "or", "but", "so", "yet", "while", "whereas", "when", "where",
+    "which", "because", "since", "although", "though", "unless", "if", "as", "with", "without", "including",
+    "between", NULL };
+  for (int i = k + 2; i < h->n && i <= HEADLINE_WHOLE; i++) {
+    const char *w = t + h->ws[i];
+    size_t wl = h->we[i] - h->ws[i];
+    if ((in_list(openers, w, wl) || strchr(",;:", t[h->we[i - 1] - 1])) && natural_cut(h, i) && !held_cut(h, i))
+      return h->we[i - 1];
+  }
+  return cut;
+}
+
+#define HEADLINE_WORDS 12
 #define HEADLINE_CHARS 28   /* Chinese and Japanese: characters, no spaces */
 
 /* Japanese: a clause that ends here before 、 still waits for its verb
@@ -2821,6 +2905,7 @@ char *vgi_headline(const char *s) {
   for (int i = 2; i < n && cut != sentence; i++)
     if (we[i - 1] == cut && t[we[i - 2] - 1] == ',' && i - 1 >= 4) { cut = we[i - 2] - 1; break; }
   if (cut != sentence) cut = hanging_clause_back(&hw, cut);
+  if (cut != sentence) cut = held_cut_on(&hw, cut, sentence, sentence_words);
   if (cut != sentence) cut = separable_prefix_cut(&hw, cut);
   t[cut] = 0;
   /* a bracket opened and not closed: the headline ends before it */

@@ -1854,14 +1854,64 @@ static int names_repeat(const cJSON *arr) {
   return 0;
 }
 
+/* A list item that only says the list goes on ("...and more", "etc.",
+ * "and many more"): no item of its own, said as the list's "and more". */
+static int more_item(const char *t) {
+  static const char *const mores[] = { "and more", "and many more", "and much more", "more", "etc", "and so on",
+                                       "and others", "and so forth", NULL };
+  while (*t == '.' || *t == ' ' || !strncmp(t, "\xE2\x80\xA6", 3)) t += *t == '.' || *t == ' ' ? 1 : 3;
+  size_t l = strlen(t);
+  while (l && (t[l - 1] == '.' || t[l - 1] == ' ' || t[l - 1] == '!')) l--;
+  while (l >= 3 && !strncmp(t + l - 3, "\xE2\x80\xA6", 3)) l -= 3;
+  return word_of(mores, t, l);
+}
+
+/* The first max strings of arr (all when max is 0) and, when the list goes
+ * on past them (more, or more than max), "and more" (list_more): "for
+ * Installation, Documentation & configuration, Changelog, and more". */
+static char *joined_more(const cJSON *arr, int max, int more, int or, const char *lang) {
+  if (max && cJSON_GetArraySize(arr) > max) more = 1;
+  if (!more) return joined(arr, max, or, 0, lang);
+  cJSON *first = cJSON_CreateArray();
+  int k = 0;
+  for (const cJSON *it = arr ? arr->child : NULL; it && (!max || k < max); it = it->next, k++)
+    cJSON_AddItemToArray(first, cJSON_CreateString(it->valuestring));
+  /* (joined puts "and" before the last; "and more" is the last here) */
+  vgi_buf j = {0};
+  for (const cJSON *it = first->child; it; it = it->next) {
+    cJSON *one = cJSON_CreateArray();
+    cJSON_AddItemToArray(one, cJSON_CreateString(it->valuestring));
+    char *c = joined(one, 0, 0, 0, lang);
+    cJSON_Delete(one);
+    if (c && *c) {
+      if (j.n) vgi_buf_puts(&j, vgi_phrase(lang, "sep"));
+      vgi_buf_puts(&j, c);
+    }
+    free(c);
+  }
+  cJSON_Delete(first);
+  if (!j.n) return vgi_buf_take(&j);
+  const char *a[1] = { j.s };
+  vgi_buf m = {0};
+  vgi_phrase_put(&m, lang, "list_more", a, 1);
+  vgi_buf_free(&j);
+  return vgi_buf_take(&m);
+}
+
 static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int cont, int all, int alt) {
   cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray(), *leads = cJSON_CreateArray();
   cJSON *heads = cJSON_CreateArray();
-  int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0, labelled = 0, nouns = 1;
+  int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0, labelled = 0, nouns = 1, more = 0, described = 0;
   for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
     const char *t = item_text(it);
     if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0) || nothing_said(t)) continue;
+    /* ("...and more" after the colon's items: the list's "and more") */
+    if (cont && more_item(t)) {
+      more = 1;
+      continue;
+    }
+    described |= item_desc(it) && *item_desc(it);
     char *c = forms_command(t);
     if (!c) c = vgi_strdup(t);
     if (!all) drop_asides(c);
@@ -1944,7 +1994,7 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
   int repeat = names_repeat(heads);
   cJSON_Delete(heads);
   if (n && cont && one_each && !repeat && (all || n <= COLON_NAMED || cont == 3)) {
-    j = joined(tops, all ? 0 : COLON_NAMED, cont == 2 || alt, 0, lang);
+    j = joined_more(tops, all ? 0 : COLON_NAMED, more, cont == 2 || alt, lang);
     if (j) sentence_l(b, j, lang);
     free(j);
     cJSON_Delete(tops);
@@ -1967,7 +2017,9 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
     item_sentences(b, items, n <= 4 ? 4 : 3, lang);
     sentences = 1;
   } else if (!clause && max_words <= 4) {
-    j = joined(tops, max, 0, 0, lang);
+    /* (a list that says it goes on, "...and more": its first names and
+     * "and more", never a list that seems to end with them) */
+    j = more && !described && !labelled ? joined_more(tops, max, 1, 0, lang) : joined(tops, max, 0, 0, lang);
   } else if (named) {
     j = joined(names, max, 0, 0, lang);
   } else if (!clause && phrases) {
@@ -2127,6 +2179,11 @@ static char *desc_clause(const char *d, const char *lang, int all) {
         for (int q = 0; needy[q] && !needs; q++)
           needs = strlen(needy[q]) == (size_t)(e - lw) && !strncasecmp(lw, needy[q], (size_t)(e - lw));
         if (needs) continue;
+        /* nor between a participle and its agent ("A new interface
+         * implemented | by all widgets that …": alone, "implemented" by
+         * no one) */
+        if (!strcmp(preps[k], " by ") && e - lw >= 5 && !strncmp(e - 2, "ed", 2) && islower((unsigned char)*lw))
+          continue;
         /* (nor a subject without its verb: "Backing up your data | with
          * restic should only be limited …") */
         if (gerund_open(c)) continue;
@@ -6745,6 +6802,10 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
            * point as the items after a colon are */
           int terms = pairs && ph_said && cJSON_GetArraySize(units) <= 1;
           if (colon || terms) cJSON_AddTrueToObject(u, "k");
+          /* the items a colon led into name what the slide shows, never
+           * pointers to drop ("Please see the rclone website for:" over
+           * "Installation", "Changelog", "FAQ") */
+          if (colon) cJSON_AddTrueToObject(u, "ci");
           if (terms) cJSON_AddTrueToObject(u, "pr");
           if (whole) cJSON_AddTrueToObject(u, "w");
           /* before a closing remark: the units after lu_at are taken off and
@@ -7989,6 +8050,19 @@ static char *definition_colon(char *t) {
   return vgi_buf_take(&b);
 }
 
+/* The closing brackets at the start of tail (the marks after a command
+ * line's last word) that close a bracket opened inside the command line
+ * [from, to): its own ("--color=(when)"), not the prose's, taken out. In
+ * place. */
+static void tail_brackets_out(char *tail, const char *from, const char *to) {
+  int open = 0;
+  for (const char *q = from; q < to; q++) open += *q == '(' ? 1 : *q == ')' && open ? -1 : 0;
+  for (char *qc = tail; *qc && open;) {
+    if (*qc == ')') memmove(qc, qc + 1, strlen(qc)), open--;
+    else qc++;
+  }
+}
+
 static char *command_out(char *t, const char *lang) {
   t = option_forms_join(t);
   size_t from = 0;   /* where to look for the next option: a short command before it stays */
@@ -8315,6 +8389,10 @@ static char *command_out(char *t, const char *lang) {
       if (strchr("\"'`", *qc) && memchr(t + ws[a] + 1, *qc, before > 0 ? before - 1 : 0)) memmove(qc, qc + 1, strlen(qc));
       else qc++;
     }
+    /* (and one closing a bracket the command line opened, its value's:
+     * "--colo[u]r=(when)" is "the colour option", never "the colour
+     * option)") */
+    tail_brackets_out(tail, t + ws[a], lw + ll - pl);
     vgi_buf b = {0};
     {
       /* "by executing: the buck build command": the colon that set the

@@ -120,6 +120,72 @@ static void headlines(void **state) {
               "熟悉命令行是一项很重要的技能");
 }
 
+static char *doc_narration(const char *name, const char *text);
+
+/* A cut that would say the opposite of its sentence is held, and the
+ * headline goes on past it, never back to a shorter cut: between a passive
+ * verb and its infinitive (pip's caching.md caution), between a quantified
+ * noun and the clause that limits it (GTK's NEWS). Where nothing later
+ * ends the headline within sixteen words, the cut stays as it was (man-db's
+ * NEWS, Node's report.md), and other cuts are not moved. */
+static void held_cuts_go_on(void **state) {
+  (void)state;
+  headline_is("The exact filesystem structure of pip's cache's contents is considered to be an implementation "
+              "detail and may change between any two versions of pip.",
+              "The exact filesystem structure of pip's cache's contents is considered to be an implementation detail");
+  headline_is("GtkOrientable - A new interface implemented by all widgets that have horizontal and vertical variants",
+              "GtkOrientable - A new interface implemented by all widgets that have horizontal and vertical variants");
+  /* must not change */
+  headline_is("Exact-section database lookups were incorrectly returning all database entries whose section names "
+              "were prefixes of the requested section name.",
+              "Exact-section database lookups were incorrectly returning all database entries");
+  headline_is("Reports will include information on any Workers that are children of the current thread as part of "
+              "the workers section, with each Worker generating a report in the standard report format.",
+              "Reports will include information on any Workers that are children");
+  headline_is("The require module is an internal-only module that can be used to produce Error, TypeError and "
+              "RangeError instances that use a static, permanent error code and an optionally parameterized message.",
+              "The require module is an internal-only module that can be used");
+}
+
+/* A sentence whose colon leads into a list of short names is said with
+ * them, which are never dropped as pointers ("Changelog", "FAQ"); an item
+ * that only says the list goes on ("...and more") is its "and more"
+ * (rclone's README: "Please see the rclone website for:" was said alone). */
+static void colon_sentence_goes_on_with_names(void **state) {
+  (void)state;
+  const char *got = doc_narration("README.md",
+    "# Rclone\n\nRclone syncs files to cloud storage.\n\n## Installation & documentation\n\n"
+    "Please see the [rclone website](https://rclone.org/) for:\n\n"
+    "- [Installation](https://rclone.org/install/)\n- [Documentation & configuration](https://rclone.org/docs/)\n"
+    "- [Changelog](https://rclone.org/changelog/)\n- [FAQ](https://rclone.org/faq/)\n"
+    "- [Storage providers](https://rclone.org/overview/)\n- [Forum](https://forum.rclone.org/)\n- ...and more\n");
+  print_message("said: %s\n", got);
+  assert_non_null(strstr(got, "Please see the rclone website for: Installation, documentation & configuration, "
+                              "Changelog, and more."));
+  assert_null(strstr(got, "for. "));
+  /* a list that says nothing of going on keeps its first names alone */
+  got = doc_narration("README.md",
+    "# Dep\n\nIntro text.\n\n## DEP0084\n\nSeveral modules were exposed. These modules were:\n\n"
+    "* `v8/tools/codemap`\n* `v8/tools/consarray`\n* `v8/tools/csvparser`\n* `v8/tools/logreader`\n"
+    "* `v8/tools/profile_view`\n* `v8/tools/profile`\n");
+  print_message("said: %s\n", got);
+  assert_non_null(strstr(got, "These modules were: codemap, consarray, and csvparser."));
+}
+
+/* An option written with its value's placeholder in brackets
+ * ("--colo[u]r=(when)", eza's README) is named whole: "the colour
+ * option", never "the colour option)" with its bracket half kept. */
+static void option_value_bracket_goes_with_it(void **state) {
+  (void)state;
+  const char *got = doc_narration("README.md",
+    "# Eza\n\nEza lists files.\n\n## Display options\n\n- **-1**, **--oneline**: display one entry per line\n"
+    "- **--colo[u]r=(when)**: when to use terminal colours (always, auto, never)\n"
+    "- **--icons=(when)**: when to display icons (always, auto, never)\n");
+  print_message("said: %s\n", got);
+  assert_non_null(strstr(got, "the colour option"));
+  assert_null(strstr(got, "option)"));
+}
+
 /* A headline ends at a natural break: never right after an article, a
  * demonstrative, a preposition or a conjunction, never inside a German
  * verb bracket or subordinate clause, never on a Japanese particle, a
@@ -2098,6 +2164,9 @@ int main(void) {
     cmocka_unit_test(no_narration_option),
     cmocka_unit_test(headlines),
     cmocka_unit_test(headlines_end_naturally),
+    cmocka_unit_test(held_cuts_go_on),
+    cmocka_unit_test(colon_sentence_goes_on_with_names),
+    cmocka_unit_test(option_value_bracket_goes_with_it),
     cmocka_unit_test(bullets_at_most_sixteen_words),
       cmocka_unit_test(bullets_show_no_bare_address),
       cmocka_unit_test(lone_bracket_unsaid),
