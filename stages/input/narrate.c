@@ -6518,7 +6518,10 @@ static void sections_cut(fit_scene *fs, int ns, double *total, double limit) {
     if (!sub) subs = 0;
   }
   qsort(sec, (size_t)n, sizeof *sec, section_cmp);
-  for (int j = 0; j < n && *total > limit; j++)
+  /* the last in that order (the document's first section) stays: Node.js'
+   * CHANGELOG.md, whose first section is a table of 200 releases, lost all
+   * three of its sections and said nothing but its title */
+  for (int j = 0; j < n - 1 && *total > limit; j++)
     for (int k = sec[j].head; k < ns && (k == sec[j].head || fs[k].srank == 1); k++)
       if (fs[k].kept) {
         *total -= scene_est(&fs[k]);
