@@ -5339,10 +5339,9 @@ void vgi_timing_push(lua_State *L) {
 /* A summary runs a minute per this many words of the document's prose. */
 #define SUMMARY_WORDS_PER_MIN 600.0
 /* ... and its key points go only past a minute per 500 (600 / 1.2), and
- * never below half a minute: a document that short keeps all of them (a
- * floor of a minute let a 150-word README say every key point in 51 s) */
+ * never below a minute: a short document keeps all of them */
 #define SUMMARY_LOOSE 1.2
-#define SUMMARY_KEPT 30.0
+#define SUMMARY_KEPT 60.0
 /* ... and whole sections go only past a minute per 400 words (500 / 1.25) */
 #define SUMMARY_SECTIONS 1.25
 #define SUMMARY_SECTIONS_KEPT 180.0
@@ -7194,7 +7193,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
   }
   /* A summary of many short paragraphs is still a reading when every first
    * sentence stays (a README of 1,300 words ran four minutes). Past a
-   * minute per 500 words (and half a minute), the key points after a scene's
+   * minute per 500 words (and a minute), the key points after a scene's
    * first go too, a scene at a time from the scenes that keep the most of
    * them (the last of each first, the later scene first), so every section
    * is still said and none is emptied for another. */
