@@ -2848,6 +2848,35 @@ static void term_said(vgi_buf *b, const cJSON *it, const char *idesc, const char
   free(said);
 }
 
+/* A title's trailing groups in brackets that hold a digit ("dbus 1.14.10
+ * (2023-09-01)", "Noteworthy changes in version 1.10.1 (2022-03-28)
+ * [C24/A4/R1]") are shown, not said: a date or a library's interface
+ * numbers made the welcome a sentence of 13 s. The length of the title
+ * said (the whole when nothing else would be left; "(Beta)" stays). */
+static size_t title_said_len(const char *title) {
+  size_t n = strlen(title);
+  for (;;) {
+    size_t e = n;
+    while (e && title[e - 1] == ' ') e--;
+    if (!e || (title[e - 1] != ')' && title[e - 1] != ']')) break;
+    char open = title[e - 1] == ')' ? '(' : '[';
+    size_t o = e - 1;
+    int digit = 0;
+    while (o && title[o - 1] != open && title[o - 1] != ')' && title[o - 1] != ']') {
+      digit |= isdigit((unsigned char)title[o - 1]) != 0;
+      o--;
+    }
+    if (!o || title[o - 1] != open || !digit) break;
+    o--;
+    while (o && title[o - 1] == ' ') o--;
+    /* (after a word, or after another group: "(2022-03-28) [C24/A4/R1]") */
+    unsigned char pc = o ? (unsigned char)title[o - 1] : 0;
+    if (!o || (!isalnum(pc) && !(pc & 0x80) && pc != ')' && pc != ']')) break;
+    n = o;
+  }
+  return n;
+}
+
 char *vgi_template(const cJSON *scene, const char *lang) {
   const char *type = vgi_str(scene, "scene_type");
   const cJSON *vc = cJSON_GetObjectItemCaseSensitive(scene, "visual_content");
@@ -2875,6 +2904,8 @@ char *vgi_template(const cJSON *scene, const char *lang) {
     /* a title of pictographs alone ("🚀✨") says nothing: "Welcome to." was
      * the phrase around an empty name, so nothing of the title is said */
     if (title && !sayable_title(title)) title = NULL;
+    char *said_title = title ? vgi_strdup(title) : NULL;
+    if (said_title) said_title[title_said_len(said_title)] = 0, title = said_title;
     /* a title that welcomes already ("Welcome to the OpenSSL Project") is
      * said as it is, never "Welcome to Welcome to …" */
     const char *wp = vgi_phrase(lang, "welcome"), *slot = strstr(wp, "{1}");
@@ -2907,6 +2938,7 @@ char *vgi_template(const cJSON *scene, const char *lang) {
       sentence(&b, t);
       free(t);
     }
+    free(said_title);
     char *tag = !key && sub ? tagline_said(sub, lang) : NULL;
     /* (the document's first sentence, said here, without the pictographs
      * a section's narration loses too: "It is free ‼️") */
@@ -6574,7 +6606,10 @@ static void sections_cut(fit_scene *fs, int ns, double *total, double limit) {
     if (!sub) subs = 0;
   }
   qsort(sec, (size_t)n, sizeof *sec, section_cmp);
-  for (int j = 0; j < n && *total > limit; j++)
+  /* the last in that order (the document's first section) stays: Node.js'
+   * CHANGELOG.md, whose first section is a table of 200 releases, lost all
+   * three of its sections and said nothing but its title */
+  for (int j = 0; j < n - 1 && *total > limit; j++)
     for (int k = sec[j].head; k < ns && (k == sec[j].head || fs[k].srank == 1); k++)
       if (fs[k].kept) {
         *total -= scene_est(&fs[k]);
