@@ -6929,7 +6929,16 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         }
         /* the document's prose; a template may name a file on purpose, and a
          * sentence that names a list's items says what the slide shows */
-        if (from_prose && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "ci"))) pointer_out(t);
+        if (from_prose) {
+          /* (the items a colon led into stay when pointers are all they
+           * are, "for: Installation, Changelog"; a pointer among other
+           * words still goes: "Ambassadors will be documented on the
+           * nodejs/ambassadors README.md.") */
+          char *kept = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "ci")) ? vgi_strdup(t) : NULL;
+          pointer_out(t);
+          if (kept && !vgi_word_count(t)) strcpy(t, kept);
+          free(kept);
+        }
         if (from_prose) {
           /* (its heading: the bullet's title on a shared slide, or the slide's) */
           const cJSON *vcl = cJSON_GetObjectItemCaseSensitive(s, "visual_content");

