@@ -782,6 +782,8 @@ void vgi_myst_blocks(struct cmark_node *doc);
  * is freed, as is the fragment. */
 struct cmark_node *vgi_md_parse_at(const char *md, int line, size_t *pad);
 void vgi_md_splice(struct cmark_node *n, struct cmark_node *frag);
+/* A text node of s[0..n) (myst.c, with the other tree helpers) */
+struct cmark_node *vgi_md_text_node(const char *s, size_t n);
 /* html_blocks.c: HTML blocks' headings and paragraphs as Markdown's (a
  * README's centred <h1>, its tagline in <p>) */
 void vgi_html_blocks(struct cmark_node *doc);

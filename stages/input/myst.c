@@ -195,6 +195,17 @@ cmark_node *vgi_md_parse_at(const char *md, int line, size_t *pad) {
   return doc;
 }
 
+cmark_node *vgi_md_text_node(const char *s, size_t n) {
+  cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+  char *c = malloc(n + 1);
+  if (!c) abort();
+  memcpy(c, s, n);
+  c[n] = 0;
+  cmark_node_set_literal(t, c);
+  free(c);
+  return t;
+}
+
 void vgi_md_splice(cmark_node *n, cmark_node *frag) {
   cmark_node *c;
   while (frag && (c = cmark_node_first_child(frag))) {

@@ -13,17 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static cmark_node *text_node(const char *s, size_t n) {
-  cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
-  char *c = malloc(n + 1);
-  if (!c) abort();
-  memcpy(c, s, n);
-  c[n] = 0;
-  cmark_node_set_literal(t, c);
-  free(c);
-  return t;
-}
-
 /* The first "[text](address)" in s whose address has a space: *a at its
  * "[", *m at its "]", *z after its ")". 1 when there is one. */
 static int spaced_link_at(const char *s, size_t *a, size_t *m, size_t *z) {
@@ -65,7 +54,7 @@ static void relink_run(cmark_node *first, int n, const char *lit) {
   cmark_node *last = anchor;
   while (spaced_link_at(s, &a, &m, &z)) {
     if (a) {
-      cmark_node *t = text_node(s, a);
+      cmark_node *t = vgi_md_text_node(s, a);
       cmark_node_insert_after(last, t);
       last = t;
     }
@@ -75,12 +64,12 @@ static void relink_run(cmark_node *first, int n, const char *lit) {
     if (!url) abort();
     cmark_node_set_url(link, url);
     free(url);
-    cmark_node_append_child(link, text_node(s + a + 1, m - a - 1));
+    cmark_node_append_child(link, vgi_md_text_node(s + a + 1, m - a - 1));
     cmark_node_insert_after(last, link);
     last = link;
     s += z;
   }
-  if (*s) cmark_node_insert_after(last, text_node(s, strlen(s)));
+  if (*s) cmark_node_insert_after(last, vgi_md_text_node(s, strlen(s)));
   cmark_node_unlink(anchor);
   cmark_node_free(anchor);
 }

@@ -46,17 +46,6 @@ static long spaced_closer(const char *lit, size_t from, char mark) {
   return -1;
 }
 
-static cmark_node *text_node(const char *s, size_t n) {
-  cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
-  char *c = malloc(n + 1);
-  if (!c) abort();
-  memcpy(c, s, n);
-  c[n] = 0;
-  cmark_node_set_literal(t, c);
-  free(c);
-  return t;
-}
-
 /* Makes the first spaced pair that opens in text node a strong node; 1
  * when it did (the tree after a is changed: the caller goes on from the
  * node after the new one). */
@@ -87,17 +76,17 @@ static int one_pair(cmark_node *a, char mark) {
   char *before = strndup(lit, (size_t)o), *inner = NULL;
   if (!before) abort();
   if (c == a) {
-    cmark_node_append_child(strong, text_node(lit + o + 3, (size_t)z - (size_t)o - 3));
+    cmark_node_append_child(strong, vgi_md_text_node(lit + o + 3, (size_t)z - (size_t)o - 3));
     char *after = strdup(lit + z + 3);
     if (!after) abort();
     cmark_node_insert_after(a, strong);
-    if (*after) cmark_node_insert_after(strong, text_node(after, strlen(after)));
+    if (*after) cmark_node_insert_after(strong, vgi_md_text_node(after, strlen(after)));
     free(after);
   } else {
     inner = strdup(lit + o + 3);
     if (!inner) abort();
     cmark_node_insert_after(a, strong);
-    cmark_node_append_child(strong, text_node(inner, strlen(inner)));
+    cmark_node_append_child(strong, vgi_md_text_node(inner, strlen(inner)));
     for (cmark_node *k = cmark_node_next(strong); k != c;) {
       cmark_node *nx = cmark_node_next(k);
       cmark_node_unlink(k);
@@ -105,7 +94,7 @@ static int one_pair(cmark_node *a, char mark) {
       k = nx;
     }
     const char *l = cmark_node_get_literal(c);
-    if (z > 0) cmark_node_append_child(strong, text_node(l, (size_t)z));
+    if (z > 0) cmark_node_append_child(strong, vgi_md_text_node(l, (size_t)z));
     char *after = strdup(l + z + 3);
     if (!after) abort();
     if (*after) cmark_node_set_literal(c, after);
