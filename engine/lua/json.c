@@ -71,8 +71,11 @@ typedef struct step {
   lua_Integer index;
 } step;
 
+struct guard;
+
 typedef struct conv {
   lua_State *L;
+  struct guard *guard;        /* what a Lua error raised mid-way would leak */
   vg_engine *interruptible;   /* its interrupt stops the conversion, or NULL */
   unsigned tables;            /* tables converted, to ask it now and then */
   int lenient;
@@ -129,6 +132,39 @@ static int cmp_keys(const void *a, const void *b) {
   return strcmp(((const okey *)a)->s, ((const okey *)b)->s);
 }
 
+/* What each level of the conversion holds that is not yet its parent's: a
+ * container being filled, an object's spelled-out keys. A Lua error raised
+ * mid-way (a metamethod that fails, an interrupt hook firing in one, a
+ * stack overflow) unwinds past table_to_json's frees; the guard, a
+ * userdata on the stack for the conversion, frees them when collected. */
+typedef struct pend {
+  cJSON *node;
+  okey *keys;
+  int nkeys;
+  int heap;   /* keys were calloc'd (else the frame's own array) */
+} pend;
+
+typedef struct guard {
+  pend at[MAX_DEPTH + 2];
+} guard;
+
+static void pend_free(pend *p) {
+  cJSON_Delete(p->node);
+  for (int i = 0; p->keys && i < p->nkeys; i++) free(p->keys[i].own);
+  if (p->heap) free(p->keys);
+  memset(p, 0, sizeof *p);
+}
+
+static int guard_gc(lua_State *L) {
+  guard *g = lua_touserdata(L, 1);
+  for (int d = 0; g && d < MAX_DEPTH + 2; d++) pend_free(&g->at[d]);
+  return 0;
+}
+
+static pend *pending(conv *c, int depth) {
+  return c->guard && depth >= 0 && depth < MAX_DEPTH + 2 ? &c->guard->at[depth] : NULL;
+}
+
 static cJSON *table_to_json(conv *c, int idx, int depth) {
   lua_State *L = c->L;
   if (c->interruptible && ++c->tables % 256 == 0 && vg_engine_interrupted(c->interruptible))
@@ -148,6 +184,8 @@ static cJSON *table_to_json(conv *c, int idx, int depth) {
     if (!arr) return fail(c, depth, "table marked as array has non-sequence keys");
     cJSON *a = cJSON_CreateArray();
     if (!a) return fail(c, depth, "out of memory");
+    pend *pd = pending(c, depth);
+    if (pd) pd->node = a;
     for (lua_Integer i = 1; i <= n; i++) {
       c->path[depth + 1] = (step){NULL, i};
       lua_rawgeti(L, idx, i);
@@ -155,10 +193,12 @@ static cJSON *table_to_json(conv *c, int idx, int depth) {
       lua_pop(L, 1);
       if (!v) {
         if (c->lenient && c->err[0] == '\0') { cJSON_AddItemToArray(a, cJSON_CreateNull()); continue; }
+        if (pd) pd->node = NULL;
         cJSON_Delete(a); return NULL;
       }
       cJSON_AddItemToArray(a, v);
     }
+    if (pd) pd->node = NULL;
     return a;
   }
   /* objects come out with their keys sorted, so the same table always gives
@@ -190,8 +230,20 @@ static cJSON *table_to_json(conv *c, int idx, int depth) {
     if (key == keybuf && !keys[k].own) { lua_pop(L, 1); bad = 2; break; }
     k++;
   }
+  /* (keys spelled out, rare, go to the heap for the guard to find: the
+   * frame's own array is gone when an error unwinds it) */
+  int owned = 0;
+  for (int i = 0; i < k; i++) owned |= keys[i].own != NULL;
+  if (owned && keys == few) {
+    okey *h = malloc((size_t)k * sizeof *h);
+    if (!h) abort();
+    memcpy(h, few, (size_t)k * sizeof *h);
+    keys = h;
+  }
   cJSON *o = bad ? NULL : cJSON_CreateObject();
   cJSON *result = o;
+  pend *pd = pending(c, depth);
+  if (pd) *pd = (pend){ o, keys != few ? keys : NULL, keys != few ? k : 0, keys != few };
   if (!o) {
     result = fail(c, depth, bad == 1 ? "table key is not a string or number" : "out of memory");
   } else {
@@ -228,6 +280,7 @@ static cJSON *table_to_json(conv *c, int idx, int depth) {
     }
     cJSON_AddItemToObject(o, key, v);
   }
+  if (pd) memset(pd, 0, sizeof *pd);
   for (int i = 0; i < k; i++) free(keys[i].own);
   if (keys != few) free(keys);
   return result;
@@ -265,7 +318,16 @@ cJSON *vgl_to_json_ex(lua_State *L, int idx, int flags, char *err, size_t errlen
   if (!err || errlen == 0) { c.err = dummy; c.errlen = sizeof dummy; }
   c.err[0] = '\0';
   idx = lua_absindex(L, idx);
+  c.guard = lua_newuserdatauv(L, sizeof *c.guard, 0);
+  memset(c.guard, 0, sizeof *c.guard);
+  if (luaL_newmetatable(L, "vg.json_guard")) {
+    lua_pushcfunction(L, guard_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_setmetatable(L, -2);
   cJSON *j = to_json(&c, idx, 0);
+  memset(c.guard, 0, sizeof *c.guard);   /* (all handed over or freed) */
+  lua_pop(L, 1);
   if (!j && c.err[0] == '\0') snprintf(c.err, c.errlen, "value cannot be encoded");
   return j;
 }
